@@ -1,0 +1,27 @@
+"""Two-factor sign-in, enforced for the roles a network requires it of (Network.mfa_required_roles)."""
+
+from allauth.mfa.models import Authenticator
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from mignet.core.policy import principal
+
+EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/")
+
+
+class RequireTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(EXEMPT_PREFIXES)
+            and not request.path.startswith("/api/")
+            and principal(user).two_factor_required
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(reverse("mfa_activate_totp") + "?required=1")
+        return self.get_response(request)

@@ -1,0 +1,91 @@
+"""The user's own pages: profile, language, API tokens."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.i18n import set_language
+
+from mignet.core.policy import principal
+from mignet.network.models import RoleAssignment
+
+from . import services
+from .forms import ProfileForm, TokenForm
+from .models import ApiToken, ApiTokenKind
+
+
+class ProfileView(View):
+    """Profile, roles and API tokens of the signed-in user."""
+
+    template_name = "accounts/profile.html"
+
+    def context(self, form=None, token_form=None, new_key=None):
+        user = self.request.user
+        return {
+            "form": form or ProfileForm(instance=user),
+            "token_form": token_form or TokenForm(),
+            "tokens": ApiToken.objects.filter(user=user, kind=ApiTokenKind.API),
+            "new_key": new_key,
+            "roles": RoleAssignment.objects.filter(user=user).select_related(
+                "network", "organisation", "body"
+            ),
+            "principal": principal(user),
+        }
+
+    def get(self, request):
+        return render(request, self.template_name, self.context())
+
+    def post(self, request):
+        form = ProfileForm(request.POST, instance=request.user)
+        if form.is_valid():
+            services.profile_update(actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Your profile was saved."))
+            response = HttpResponseRedirect(reverse("accounts:profile"))
+            response.set_cookie("django_language", request.user.language, samesite="Lax")
+            return response
+        return render(request, self.template_name, self.context(form=form), status=400)
+
+
+class TokenCreateView(View):
+    """Create an API token; its key is shown once."""
+
+    def post(self, request):
+        form = TokenForm(request.POST)
+        profile = ProfileView()
+        profile.request = request
+        if form.is_valid():
+            try:
+                _token, key = services.token_create(actor=request.user, name=form.cleaned_data["name"])
+            except ValidationError as exc:
+                form.add_error("name", exc)
+            else:
+                messages.success(request, _("Token created. Copy it now: it will not be shown again."))
+                return render(request, ProfileView.template_name, profile.context(new_key=key))
+        return render(request, ProfileView.template_name, profile.context(token_form=form), status=400)
+
+
+class TokenRevokeView(View):
+    """Revoke one of the user's tokens."""
+
+    def post(self, request, pk):
+        token = ApiToken.objects.filter(user=request.user, pk=pk).first()
+        if token is None:
+            raise Http404
+        services.token_revoke(actor=request.user, token=token)
+        messages.success(request, _("The token %(name)s was revoked.") % {"name": token.name})
+        return HttpResponseRedirect(reverse("accounts:profile"))
+
+
+@login_not_required
+def language_set(request):
+    """Switch the interface language (and remember it on the profile of a signed-in user)."""
+    if request.method == "POST" and request.user.is_authenticated:
+        language = request.POST.get("language")
+        if language in {"en", "bn"} and request.user.language != language:
+            request.user.language = language
+            request.user.save(update_fields=["language"])
+    return set_language(request)

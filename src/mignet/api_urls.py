@@ -1,0 +1,10 @@
+"""/api/v1/: one router; each app contributes its `api/urls.py` routes."""
+
+from rest_framework.routers import DefaultRouter
+
+from mignet.core.api.urls import routes as core_routes
+from mignet.network.api.urls import routes as network_routes
+
+router = DefaultRouter()
+for prefix, viewset, basename in [*network_routes, *core_routes]:
+    router.register(prefix, viewset, basename=basename)

@@ -1,0 +1,15 @@
+"""The `mignet` command: Django's manage.py with the project's own commands (demo, serve, generate, token…)."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mignet.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

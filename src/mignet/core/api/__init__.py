@@ -1,0 +1,1 @@
+"""The API's shared pieces (base.py) and the reference-data endpoints (views.py, urls.py)."""

@@ -1,0 +1,111 @@
+"""Generic writes every app's services build on: create, update with optimistic concurrency,
+soft delete and restore. Each is atomic, checks the policy, and records the actor in history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import policy
+
+
+class ConcurrentEditError(ValidationError):
+    """Someone saved the record after this person opened it; their change was not applied."""
+
+    def __init__(self, current_version: int) -> None:
+        self.current_version = current_version
+        super().__init__(
+            _(
+                "Someone else saved this record while you were editing it, so your changes were not saved. "
+                "Open it again to see their changes, then make yours."
+            ),
+            code="concurrent_edit",
+        )
+
+
+def _set_m2m(instance: models.Model, m2m: dict[str, Any] | None) -> None:
+    for name, values in (m2m or {}).items():
+        getattr(instance, name).set(values)
+
+
+def record_create(
+    model: type[models.Model],
+    *,
+    actor,
+    network=None,
+    data: dict[str, Any],
+    m2m: dict[str, Any] | None = None,
+    reason: str = "",
+) -> models.Model:
+    """Create a row of `model` in `network` after checking the actor may add it."""
+    instance = model(**({"network": network} if network is not None else {}), **data)
+    policy.require(actor, "add", instance)
+    instance.full_clean()
+    with transaction.atomic():
+        instance._history_user = actor
+        instance._change_reason = reason or None
+        instance.save()
+        _set_m2m(instance, m2m)
+    return instance
+
+
+def record_update(
+    instance: models.Model,
+    *,
+    actor,
+    version: int | None,
+    data: dict[str, Any],
+    m2m: dict[str, Any] | None = None,
+    reason: str = "",
+) -> models.Model:
+    """Apply `data` to `instance` if nobody changed it since `version`; otherwise change nothing."""
+    model = type(instance)
+    with transaction.atomic():
+        current = model.all_objects.select_for_update().get(pk=instance.pk)
+        policy.require(actor, "change", current)
+        if current.deleted_at is not None:
+            raise ValidationError(_("This record has been deleted; restore it before editing."))
+        if version is None or int(version) != current.version:
+            raise ConcurrentEditError(current.version)
+        for field, value in data.items():
+            setattr(current, field, value)
+        policy.require(actor, "change", current)  # still allowed after the change (e.g. not moved away)
+        current.full_clean()
+        current.version += 1
+        current._history_user = actor
+        current._change_reason = reason or None
+        current.save()
+        _set_m2m(current, m2m)
+    return current
+
+
+def record_soft_delete(instance: models.Model, *, actor, reason: str = "") -> models.Model:
+    """Hide a row everywhere; the secretariat can restore it and history keeps every value."""
+    with transaction.atomic():
+        current = type(instance).all_objects.select_for_update().get(pk=instance.pk)
+        policy.require(actor, "delete", current)
+        if current.deleted_at is None:
+            current.deleted_at = timezone.now()
+            current.version += 1
+            current._history_user = actor
+            current._change_reason = reason or _("Deleted")
+            current.save()
+    return current
+
+
+def record_restore(instance: models.Model, *, actor, reason: str = "") -> models.Model:
+    """Bring a soft-deleted row back."""
+    with transaction.atomic():
+        current = type(instance).all_objects.select_for_update().get(pk=instance.pk)
+        policy.require(actor, "restore", current)
+        if current.deleted_at is not None:
+            current.deleted_at = None
+            current.version += 1
+            current._history_user = actor
+            current._change_reason = reason or _("Restored")
+            current.save()
+    return current
