@@ -5,7 +5,20 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,7 +42,7 @@ from .models import (
 
 def network_list(*, user) -> QuerySet[Network]:
     """Networks the user may see."""
-    return restrict(Network.objects.select_related("coordinator"), user).order_by("name")
+    return restrict(Network.objects.select_related("coordinator__network"), user).order_by("name")
 
 
 def network_get(*, user, slug: str) -> Network:
@@ -68,7 +81,7 @@ def organisation_list(*, user, network=None) -> QuerySet[Organisation]:
 
 def organisation_get(*, user, network, pk, include_deleted=False) -> Organisation:
     base = Organisation.all_objects.select_related(
-        "network", "consortium", "un_entity", "government_body", "stakeholder_category"
+        "network", "consortium__network", "un_entity", "government_body", "stakeholder_category"
     )
     return _get(
         base,
@@ -85,7 +98,7 @@ def person_list(*, user, network=None) -> QuerySet[Person]:
 
 
 def person_get(*, user, network, pk, include_deleted=False) -> Person:
-    base = Person.all_objects.select_related("network", "organisation", "user")
+    base = Person.all_objects.select_related("network", "organisation__network", "user")
     return _get(
         base,
         base.filter(deleted_at__isnull=True),
@@ -97,24 +110,29 @@ def person_get(*, user, network, pk, include_deleted=False) -> Person:
 
 
 def body_list(*, user, network=None) -> QuerySet[Body]:
+    """Bodies with their thematic areas and `member_count`, the number of current active memberships."""
+    # A subquery rather than a join + GROUP BY, so that paginators' COUNT(*) leaves it out.
+    members = (
+        Membership.objects.filter(body=OuterRef("pk"), status=c.MembershipStatus.ACTIVE)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
+        .order_by()
+        .values("body")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return _scoped(
-        Body.objects.select_related("network", "parent", "district").annotate(
-            member_count=Count(
-                "memberships",
-                filter=Q(memberships__deleted_at__isnull=True, memberships__status=c.MembershipStatus.ACTIVE)
-                & (
-                    Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=timezone.localdate())
-                ),
-                distinct=True,
-            )
-        ),
+        Body.objects.select_related("network", "parent", "district")
+        .prefetch_related("thematic_areas")
+        .annotate(member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0)),
         user=user,
         network=network,
     ).order_by("kind", "name")
 
 
 def body_get(*, user, network, pk, include_deleted=False) -> Body:
-    base = Body.all_objects.select_related("network", "parent", "district").prefetch_related("thematic_areas")
+    base = Body.all_objects.select_related("network", "parent__network", "district").prefetch_related(
+        "thematic_areas"
+    )
     return _get(
         base,
         base.filter(deleted_at__isnull=True),
@@ -127,12 +145,14 @@ def body_get(*, user, network, pk, include_deleted=False) -> Body:
 
 def membership_list(*, user, network=None) -> QuerySet[Membership]:
     return _scoped(
-        Membership.objects.select_related("network", "body", "organisation"), user=user, network=network
+        Membership.objects.select_related("network", "body__network", "organisation"),
+        user=user,
+        network=network,
     )
 
 
 def membership_get(*, user, network, pk, include_deleted=False) -> Membership:
-    base = Membership.all_objects.select_related("network", "body", "organisation")
+    base = Membership.all_objects.select_related("network", "body__network", "organisation__network")
     return _get(
         base,
         base.filter(deleted_at__isnull=True),
@@ -155,7 +175,7 @@ def representative_list(*, user, network=None) -> QuerySet[Representative]:
 
 def representative_get(*, user, network, pk, include_deleted=False) -> Representative:
     base = Representative.all_objects.select_related(
-        "network", "person", "membership__body", "membership__organisation"
+        "network", "person__network", "membership__body__network", "membership__organisation__network"
     )
     return _get(
         base,
@@ -176,7 +196,9 @@ def chair_term_list(*, user, network=None) -> QuerySet[ChairTerm]:
 
 
 def chair_term_get(*, user, network, pk, include_deleted=False) -> ChairTerm:
-    base = ChairTerm.all_objects.select_related("network", "body", "organisation", "person")
+    base = ChairTerm.all_objects.select_related(
+        "network", "body__network", "organisation__network", "person__network"
+    )
     return _get(
         base,
         base.filter(deleted_at__isnull=True),
@@ -196,7 +218,9 @@ def nomination_list(*, user, network=None) -> QuerySet[Nomination]:
 
 
 def nomination_get(*, user, network, pk, include_deleted=False) -> Nomination:
-    base = Nomination.all_objects.select_related("network", "consortium", "body", "person")
+    base = Nomination.all_objects.select_related(
+        "network", "consortium__network", "body__network", "person__network"
+    )
     return _get(
         base,
         base.filter(deleted_at__isnull=True),
@@ -224,9 +248,16 @@ def role_assignment_list(*, user, network=None) -> QuerySet[RoleAssignment]:
 
 
 def role_assignment_get(*, user, network, pk, include_deleted=False) -> RoleAssignment:
-    obj = role_assignment_list(user=user, network=network).filter(pk=pk).first()
+    obj = (
+        role_assignment_list(user=user, network=network)
+        .select_related("organisation__network", "body__network")
+        .filter(pk=pk)
+        .first()
+    )
     if obj is None and include_deleted:
-        base = RoleAssignment.all_objects.select_related("network", "user", "organisation", "body")
+        base = RoleAssignment.all_objects.select_related(
+            "network", "user", "organisation__network", "body__network"
+        )
         return _get(base, base.none(), user=user, network=network, pk=pk, include_deleted=True)
     if obj is None:
         raise Http404
@@ -286,11 +317,12 @@ def body_overview(*, user, network) -> list[Body]:
     )
     members = (
         _current(restrict(Membership.objects.filter(status=c.MembershipStatus.ACTIVE), user), today)
-        .select_related("organisation")
+        .select_related("organisation__network")
         .order_by("organisation__name")
     )
     return list(
         body_list(user=user, network=network)
+        .prefetch_related(None)
         .filter(Q(abolished_on__isnull=True) | Q(abolished_on__gt=today))
         .prefetch_related(Prefetch("chair_terms", queryset=chairs, to_attr="current_chairs"))
         .prefetch_related(Prefetch("memberships", queryset=members, to_attr="current_memberships"))
@@ -310,8 +342,10 @@ def governance_health(*, user, network) -> dict:
     """The ToR's own rules read against the data: each list is a finding for the home page (constant queries)."""
     today = timezone.localdate()
     horizon = today + datetime.timedelta(days=settings.MIGNET_CHAIR_TERM_ALERT_DAYS)
-    active_bodies = body_list(user=user, network=network).filter(
-        Q(abolished_on__isnull=True) | Q(abolished_on__gt=today)
+    active_bodies = (
+        body_list(user=user, network=network)
+        .prefetch_related(None)
+        .filter(Q(abolished_on__isnull=True) | Q(abolished_on__gt=today))
     )
     active_ids = (
         Body.objects.filter(network=network)
@@ -369,7 +403,7 @@ def _current_reps(user):
     today = timezone.localdate()
     return (
         _current(restrict(Representative.objects.all(), user), today)
-        .select_related("person", "membership__body")
+        .select_related("network", "person", "membership__body")
         .order_by("role", "person__full_name")
     )
 
@@ -379,7 +413,7 @@ def organisation_detail(*, user, obj: Organisation) -> dict:
 
     memberships = (
         restrict(obj.memberships.all(), user)
-        .select_related("body")
+        .select_related("network", "body")
         .prefetch_related(
             Prefetch("representatives", queryset=_current_reps(user), to_attr="current_representatives")
         )
@@ -387,9 +421,13 @@ def organisation_detail(*, user, obj: Organisation) -> dict:
     )
     return {
         "memberships": memberships,
-        "people": restrict(obj.people.all(), user).order_by("full_name"),
-        "chair_terms": restrict(obj.chair_terms.all(), user).select_related("body").order_by("-start_date"),
-        "consortium_members": restrict(obj.consortium_members.all(), user).order_by("name"),
+        "people": restrict(obj.people.all(), user).select_related("network").order_by("full_name"),
+        "chair_terms": restrict(obj.chair_terms.all(), user)
+        .select_related("network", "body")
+        .order_by("-start_date"),
+        "consortium_members": restrict(obj.consortium_members.all(), user)
+        .select_related("network")
+        .order_by("name"),
         "can_add_person": can(user, "add", model=Person, network=obj.network),
     }
 
@@ -397,9 +435,11 @@ def organisation_detail(*, user, obj: Organisation) -> dict:
 def person_detail(*, user, obj: Person) -> dict:
     return {
         "representations": restrict(obj.representations.all(), user)
-        .select_related("membership__body", "membership__organisation")
+        .select_related("network", "membership__body", "membership__organisation")
         .order_by("-start_date"),
-        "chair_terms": restrict(obj.chair_terms.all(), user).select_related("body").order_by("-start_date"),
+        "chair_terms": restrict(obj.chair_terms.all(), user)
+        .select_related("network", "body")
+        .order_by("-start_date"),
     }
 
 
@@ -410,7 +450,7 @@ def body_detail(*, user, obj: Body) -> dict:
         restrict(obj.memberships.all(), user)
         .exclude(end_date__lt=timezone.localdate())
         .exclude(status=c.MembershipStatus.DECLINED)
-        .select_related("organisation", "body")
+        .select_related("network", "organisation", "body")
         .prefetch_related(
             Prefetch("representatives", queryset=_current_reps(user), to_attr="current_representatives")
         )
@@ -419,10 +459,10 @@ def body_detail(*, user, obj: Body) -> dict:
     return {
         "memberships": memberships,
         "chair_terms": restrict(obj.chair_terms.all(), user)
-        .select_related("organisation", "person")
+        .select_related("network", "organisation", "person")
         .order_by("-start_date"),
         "nominations": restrict(obj.nominations.all(), user)
-        .select_related("person", "consortium")
+        .select_related("network", "person", "consortium")
         .order_by("-nominated_on"),
         "can_add_membership": can(user, "add", model=Membership, network=obj.network),
     }
@@ -433,7 +473,7 @@ def membership_detail(*, user, obj: Membership) -> dict:
 
     return {
         "representatives": restrict(obj.representatives.all(), user)
-        .select_related("person", "membership__body")
+        .select_related("network", "person", "membership__body")
         .order_by("-start_date"),
         "can_add_representative": can(user, "add", model=Representative, network=obj.network),
     }

@@ -1,0 +1,437 @@
+"""`make bench`: timings and SQL query counts of every page and API endpoint of the network app, per scale.
+
+For each scale in BENCH_SCALES (default "small,national"; add "global" on request) this uses its own
+database — var/bench/<scale>.sqlite3, or, when DATABASE_URL names a PostgreSQL database, a database
+called <name>_bench_<scale> on the same server (created when missing) — migrates it, fills it with
+`mignet generate --scale <scale> --seed BENCH_SEED` (reused when it already holds that scale and seed),
+then measures in-process with django.test.Client, signed in as the secretariat of the `gen-bd` network
+(the home page also as a partner): BENCH_WARMUP (3) warm-up requests, one request counted with
+CaptureQueriesContext, then BENCH_RUNS (30) timed requests per case.
+
+It prints a table (case × scale: median ms, p95 ms, queries), flags what misses DESIGN.md's targets,
+and writes var/bench/latest.json as {"scales": {"<scale>": {"rows": N, "cases": {"<case>": {"median_ms": x,
+"p95_ms": y, "queries": q}}}}} — merged with the scales of earlier runs that have the same cases.
+`rows` counts the network app's rows (networks, organisations, people, bodies, memberships,
+representatives, chair terms, nominations, role assignments, ToR versions and objectives, themes).
+
+BENCH_FRESH=1 rebuilds the databases from nothing; BENCH_DROP=1 drops the PostgreSQL bench databases
+(deletes the SQLite files) after measuring. Timings live here only; tests never assert on time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+SEED = int(os.environ.get("BENCH_SEED", "1"))
+RUNS = int(os.environ.get("BENCH_RUNS", "30"))
+WARMUP = int(os.environ.get("BENCH_WARMUP", "3"))
+NETWORK = "gen-bd"
+VAR = Path(os.environ.get("MIGNET_VAR_DIR", Path.cwd() / "var")).resolve() / "bench"
+
+# DESIGN.md section 7.
+TARGET_MS = {"dashboard": 150, "page": 50, "api": 50, "write": 100}
+MAX_QUERIES = 15
+
+# (URL segment, model name, search term) of each record type's pages.
+SEGMENTS = [
+    ("organisations", "Organisation", "migrant"),
+    ("people", "Person", "rahman"),
+    ("bodies", "Body", "twg"),
+    ("memberships", "Membership", "unicef"),
+    ("representatives", "Representative", "khan"),
+    ("chair-terms", "ChairTerm", "labour"),
+    ("nominations", "Nomination", "alliance"),
+    ("roles", "RoleAssignment", "bench"),
+    ("terms-of-reference", "TermsOfReference", "objectives"),
+]
+API = [
+    "networks",
+    "organisations",
+    "people",
+    "bodies",
+    "memberships",
+    "representatives",
+    "chair-terms",
+    "nominations",
+    "role-assignments",
+    "terms-of-reference",
+]
+
+
+# --- Parent: one worker process per scale, each with its own database --------------------------------------
+
+
+def _database_url(scale: str) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://", "pgsql://")):
+        parts = urlsplit(url)
+        name = parts.path.lstrip("/") or "mignet"
+        return urlunsplit(parts._replace(path=f"/{name}_bench_{scale}"))
+    return f"sqlite:///{VAR / f'{scale}.sqlite3'}"
+
+
+def _pg(url: str, sql: str) -> None:
+    """Run CREATE/DROP DATABASE through the server's `postgres` database."""
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def _pg_exists(url: str) -> bool:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
+def _prepare(url: str) -> None:
+    fresh = os.environ.get("BENCH_FRESH") == "1"
+    if url.startswith("sqlite"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    name = urlsplit(url).path.lstrip("/")
+    exists = _pg_exists(url)
+    if exists and fresh:
+        _pg(url, f'DROP DATABASE "{name}"')
+        exists = False
+    if not exists:
+        _pg(url, f'CREATE DATABASE "{name}"')
+
+
+def _drop(url: str) -> None:
+    if url.startswith("sqlite"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    else:
+        _pg(url, f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}"')
+
+
+def main() -> int:
+    scales = [s.strip() for s in os.environ.get("BENCH_SCALES", "small,national").split(",") if s.strip()]
+    VAR.mkdir(parents=True, exist_ok=True)
+    measured: dict[str, dict] = {}
+    engine = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    for scale in scales:
+        url = _database_url(scale)
+        _prepare(url)
+        print(f"== {scale}: {engine} database {url.rsplit('@', 1)[-1]}", flush=True)
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+            out = Path(handle.name)
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "mignet.settings"}
+        started = time.monotonic()
+        done = subprocess.run(  # noqa: S603 — our own interpreter and module
+            [sys.executable, "-m", "tests.bench.run", "--worker", scale, str(out)], env=env, check=False
+        )
+        if done.returncode != 0:
+            print(f"The {scale} bench failed (exit {done.returncode}).", file=sys.stderr)
+            return done.returncode
+        measured[scale] = json.loads(out.read_text())
+        out.unlink()
+        print(f"   {scale} measured in {time.monotonic() - started:.0f} s", flush=True)
+        if os.environ.get("BENCH_DROP") == "1":
+            _drop(url)
+    latest = VAR / "latest.json"
+    merged = {"scales": {}}
+    if latest.exists():
+        try:
+            merged = json.loads(latest.read_text())
+        except ValueError:
+            merged = {"scales": {}}
+    names = set(next(iter(measured.values()))["cases"])
+    # Earlier scales stay only when they measured the same cases (the file promises the same names).
+    merged["scales"] = {
+        s: v for s, v in merged.get("scales", {}).items() if s not in measured and set(v["cases"]) == names
+    }
+    for scale, result in measured.items():
+        merged["scales"][scale] = {
+            "rows": result["rows"],
+            "cases": {
+                k: {"median_ms": v["median_ms"], "p95_ms": v["p95_ms"], "queries": v["queries"]}
+                for k, v in result["cases"].items()
+            },
+        }
+    order = {s: i for i, s in enumerate(("small", "national", "global"))}
+    merged["scales"] = dict(sorted(merged["scales"].items(), key=lambda kv: order.get(kv[0], 9)))
+    latest.write_text(json.dumps(merged, indent=2) + "\n")
+    errors = {s: r.get("errors", {}) for s, r in measured.items()}
+    print(render_table(merged, measured=set(measured), errors=errors, engine=engine))
+    print(f"Wrote {latest}")
+    return 0
+
+
+def kind_of(case: str) -> str:
+    if case.startswith("write/"):
+        return "write"
+    if case.startswith("api/"):
+        return "api"
+    if case.split("@")[0] in ("home", "about"):
+        return "dashboard"
+    return "page"
+
+
+def render_table(data: dict, *, measured: set[str], errors: dict, engine: str) -> str:
+    scales = list(data["scales"])
+    cases = list(next(iter(data["scales"].values()))["cases"]) if scales else []
+    width = max([len(c) for c in cases] + [20])
+    col = 24
+    lines = [
+        "",
+        f"Server time in ms (median / p95) and SQL queries per request — {engine}, {RUNS} runs after {WARMUP} warm-ups.",
+        "Targets (DESIGN.md §7): p95 ≤ 50 ms for pages and API, ≤ 150 ms for dashboards (home, about), "
+        f"≤ 100 ms for writes; ≤ {MAX_QUERIES} queries; no more queries as rows grow.",
+        "! = over a target   ↑ = more queries than at the smallest scale   E = unexpected status",
+        "",
+        f"{'case':<{width}} "
+        + " ".join(f"{s + ('' if s in measured else ' (earlier)'):>{col}}" for s in scales),
+        f"{'rows':<{width}} " + " ".join(f"{data['scales'][s]['rows']:>{col},}" for s in scales),
+        "-" * (width + (col + 1) * len(scales)),
+    ]
+    over = []
+    first = scales[0] if scales else None
+    for case in cases:
+        cells = []
+        for s in scales:
+            r = data["scales"][s]["cases"][case]
+            flags = ""
+            if r["p95_ms"] > TARGET_MS[kind_of(case)]:
+                flags += "!"
+            if r["queries"] > MAX_QUERIES:
+                flags += "!"
+            if r["queries"] > data["scales"][first]["cases"][case]["queries"]:
+                flags += "↑"
+            if case in errors.get(s, {}):
+                flags += "E"
+            if flags:
+                over.append(f"{case} @ {s}")
+            cell = f"{r['median_ms']:.1f} / {r['p95_ms']:.1f} / {r['queries']}{flags}"
+            cells.append(f"{cell:>{col}}")
+        lines.append(f"{case:<{width}} " + " ".join(cells))
+    lines.append("")
+    lines.append(f"{len(over)} case×scale over a target." if over else "Every case meets its targets.")
+    for s, errs in errors.items():
+        for case, status in errs.items():
+            lines.append(f"E {case} @ {s}: answered {status}")
+    return "\n".join(lines)
+
+
+# --- Worker: one scale, in-process ----------------------------------------------------------------------------
+
+
+def worker(scale: str, out: Path) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from mignet.network import generate
+
+    call_command("migrate", verbosity=0)
+    if generate.batch_info() != (scale, SEED):
+        started = time.monotonic()
+        print(f"   generating {scale} (seed {SEED})…", flush=True)
+        counts = generate.generate(scale=scale, seed=SEED, replace=True)
+        print(f"   generated {sum(counts.values()):,} rows in {time.monotonic() - started:.0f} s", flush=True)
+    else:
+        print(f"   reusing the {scale} data (seed {SEED})", flush=True)
+    rows = sum(v for k, v in generate.row_counts().items() if k != "users")
+    cases, errors = measure()
+    out.write_text(json.dumps({"rows": rows, "cases": cases, "errors": errors}))
+
+
+def _client(email: str):
+    from django.test import Client
+
+    from mignet.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=email), backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def _targets() -> dict:
+    """The records whose pages are measured: the same rule picks them at every scale."""
+    from django.db.models import Count
+
+    from mignet.network import models as m
+
+    network = m.Network.objects.get(slug=NETWORK)
+    body = (
+        m.Body.objects.filter(network=network, kind="twg")
+        .annotate(n=Count("memberships"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    membership = (
+        m.Membership.objects.filter(network=network)
+        .annotate(n=Count("representatives"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    return {
+        "network": network,
+        "Organisation": network.coordinator,
+        "Person": m.Person.objects.filter(network=network)
+        .annotate(n=Count("representations"))
+        .order_by("-n", "pk")
+        .first(),
+        "Body": body,
+        "Membership": membership,
+        "Representative": membership.representatives.order_by("-start_date", "pk").first(),
+        "ChairTerm": m.ChairTerm.objects.filter(body=body).order_by("-start_date", "pk").first(),
+        "Nomination": m.Nomination.objects.filter(network=network).order_by("-nominated_on", "pk").first(),
+        "RoleAssignment": m.RoleAssignment.objects.get(
+            network=network, user__email=f"bench-member-{NETWORK}@example.org"
+        ),
+        "TermsOfReference": m.TermsOfReference.objects.filter(network=network).order_by("-number").first(),
+    }
+
+
+def _time(call, expect: set[int]) -> tuple[dict, int | None]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        call()
+    with CaptureQueriesContext(connection) as ctx:
+        response = call()
+    queries = len(ctx.captured_queries)
+    status = response.status_code
+    samples = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, max(0, round(0.95 * len(samples)) - 1))]
+    result = {"median_ms": round(statistics.median(samples), 2), "p95_ms": round(p95, 2), "queries": queries}
+    return result, (None if status in expect else status)
+
+
+def measure() -> tuple[dict, dict]:
+    import itertools
+    import uuid
+
+    t = _targets()
+    base = f"/n/{NETWORK}"
+    secretariat = _client(f"bench-secretariat-{NETWORK}@example.org")
+    partner = _client(f"bench-partner-{NETWORK}@example.org")
+    plan: list[tuple[str, object, str]] = [
+        ("home", secretariat, f"{base}/"),
+        ("home@partner", partner, f"{base}/"),
+        ("about", secretariat, f"{base}/about/"),
+        ("settings", secretariat, f"{base}/settings/"),
+    ]
+    for segment, model, q in SEGMENTS:
+        pk = t[model].pk
+        plan += [
+            (f"{segment}/list", secretariat, f"{base}/{segment}/"),
+            (f"{segment}/list?q", secretariat, f"{base}/{segment}/?q={q}"),
+            (f"{segment}/detail", secretariat, f"{base}/{segment}/{pk}/"),
+            (f"{segment}/edit", secretariat, f"{base}/{segment}/{pk}/edit/"),
+        ]
+    plan.append(
+        ("organisations/history", secretariat, f"{base}/organisations/{t['Organisation'].pk}/history/")
+    )
+    for name in API:
+        plan.append((f"api/{name}", secretariat, f"/api/v1/{name}/"))
+    plan.append(("api/organisations/detail", secretariat, f"/api/v1/organisations/{t['Organisation'].pk}/"))
+
+    cases, errors = {}, {}
+    for name, client, url in plan:
+        result, bad = _time(lambda client=client, url=url: client.get(url), {200})
+        cases[name] = result
+        if bad:
+            errors[name] = bad
+        print(
+            f"   {name:<34} {result['median_ms']:>8.1f} {result['p95_ms']:>8.1f} {result['queries']:>4}",
+            flush=True,
+        )
+
+    # Writes: add organisations through the form, then change one through the API with its version.
+    writer = _client(f"bench-secretariat-{NETWORK}@example.org")
+    tag = uuid.uuid4().hex[:8]
+    counter = itertools.count()
+    created: list[int] = []
+
+    def post():
+        n = next(counter)
+        response = writer.post(
+            f"{base}/organisations/new/",
+            {
+                "name": f"Bench write {tag} {n}",
+                "acronym": f"BW{n}",
+                "kind": "ngo_cso",
+                "visibility": "network",
+            },
+        )
+        writer.cookies.pop("messages", None)  # as if the browser had shown the "added" message
+        return response
+
+    result, bad = _time(post, {302})
+    cases["write/organisation-create"] = result
+    if bad:
+        errors["write/organisation-create"] = bad
+    from mignet.network.models import Organisation
+
+    created = list(
+        Organisation.objects.filter(name__startswith=f"Bench write {tag}").values_list("pk", flat=True)
+    )
+    target = Organisation.objects.get(pk=created[0])
+    state = {"version": target.version}
+
+    def patch():
+        response = writer.patch(
+            f"/api/v1/organisations/{target.pk}/",
+            data=json.dumps({"version": state["version"], "phone": f"+1 555 {next(counter):04d}"}),
+            content_type="application/json",
+        )
+        if response.status_code == 200:
+            state["version"] = response.json()["version"]
+        return response
+
+    result, bad = _time(patch, {200})
+    cases["write/organisation-patch"] = result
+    if bad:
+        errors["write/organisation-patch"] = bad
+    for name in ("write/organisation-create", "write/organisation-patch"):
+        r = cases[name]
+        print(f"   {name:<34} {r['median_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['queries']:>4}", flush=True)
+    _cleanup(created)
+    return cases, errors
+
+
+def _cleanup(pks: list[int]) -> None:
+    """Remove the organisations the write cases added, so a reused database stays as generated."""
+    from django.db import transaction
+
+    from mignet.network.models import Organisation
+
+    with transaction.atomic():
+        hist = Organisation.history.model
+        hist.objects.filter(id__in=pks)._raw_delete(hist.objects.db)
+        Organisation.all_objects.filter(pk__in=pks)._raw_delete(Organisation.objects.db)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], Path(sys.argv[3]))
+    else:
+        sys.exit(main())
