@@ -1,0 +1,407 @@
+"""Every URL pattern × every role has an expected answer (DESIGN.md section 7).
+
+Roles, in column order: anonymous, viewer, partner, member (UNHCR focal point), chair (of the TWG),
+secretariat. Pages that change nothing are asked with GET; POST-only pages with POST. A URL pattern
+missing from the table fails `test_every_url_pattern_is_in_the_matrix`, so a new page cannot ship
+without a decision about who may open it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from mignet.core.choices import Visibility
+from mignet.network import choices as c
+from mignet.network.models import Nomination, Organisation, RoleAssignment
+
+from ..factories import (
+    BodyFactory,
+    ChairTermFactory,
+    MembershipFactory,
+    NominationFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RepresentativeFactory,
+    RoleAssignmentFactory,
+)
+
+ROLES = ("anonymous", "viewer", "partner", "member", "chair", "secretariat")
+LOGIN = 302  # anonymous users are sent to the sign-in page
+
+
+def row(*codes):
+    assert len(codes) == len(ROLES)
+    return dict(zip(ROLES, codes, strict=True))
+
+
+ALL_200 = row(200, 200, 200, 200, 200, 200)
+SIGNED_IN = row(LOGIN, 200, 200, 200, 200, 200)
+SECRETARIAT_ONLY = row(LOGIN, 403, 403, 403, 403, 200)
+INTERNAL_SECRETARIAT = row(
+    LOGIN, 404, 404, 403, 403, 200
+)  # internal record: partners and viewers do not see it
+RESTORE = row(LOGIN, 404, 404, 404, 404, 302)
+NOT_ALLOWED_METHOD = row(LOGIN, 405, 405, 405, 405, 405)
+
+# (url name, method, object key) → expected status per role.
+HTML = {
+    ("home", "get", None): row(200, 302, 302, 302, 302, 302),  # signed-in users go straight to their network
+    ("healthz", "get", None): ALL_200,
+    ("set_language", "post", None): row(302, 302, 302, 302, 302, 302),
+    ("accounts:profile", "get", None): SIGNED_IN,
+    ("accounts:token-create", "get", None): NOT_ALLOWED_METHOD,
+    ("accounts:token-revoke", "post", "token"): row(
+        LOGIN, 404, 404, 404, 404, 302
+    ),  # only the token's owner (secretariat)
+    ("api-schema", "get", None): ALL_200,
+    ("api-docs", "get", None): ALL_200,
+    ("network:home", "get", None): SIGNED_IN,
+    ("network:about", "get", None): ALL_200,
+    ("network:network-update", "get", None): SECRETARIAT_ONLY,
+    ("network:network-history", "get", None): SIGNED_IN,
+    # Organisations: focal points and partners edit their own (the member's is UNHCR; "organisation" is IOM).
+    ("network:organisation-list", "get", None): SIGNED_IN,
+    ("network:organisation-create", "get", None): SECRETARIAT_ONLY,
+    ("network:organisation-detail", "get", "organisation"): SIGNED_IN,
+    ("network:organisation-update", "get", "organisation"): SECRETARIAT_ONLY,
+    ("network:organisation-update", "get", "own_organisation"): row(LOGIN, 403, 403, 200, 403, 200),
+    ("network:organisation-delete", "get", "organisation"): SECRETARIAT_ONLY,
+    ("network:organisation-restore", "post", "deleted_organisation"): RESTORE,
+    ("network:organisation-history", "get", "organisation"): SIGNED_IN,
+    # People: focal points and partners add and edit their own organisation's people.
+    ("network:person-list", "get", None): SIGNED_IN,
+    ("network:person-create", "get", None): row(LOGIN, 403, 200, 200, 403, 200),
+    ("network:person-detail", "get", "person"): SIGNED_IN,
+    ("network:person-update", "get", "person"): SECRETARIAT_ONLY,
+    ("network:person-update", "get", "own_person"): row(LOGIN, 403, 403, 200, 403, 200),
+    ("network:person-delete", "get", "person"): SECRETARIAT_ONLY,
+    ("network:person-restore", "post", "deleted_person"): RESTORE,
+    ("network:person-history", "get", "person"): SIGNED_IN,
+    ("network:body-list", "get", None): SIGNED_IN,
+    ("network:body-create", "get", None): SECRETARIAT_ONLY,
+    ("network:body-detail", "get", "body"): SIGNED_IN,
+    ("network:body-update", "get", "body"): SECRETARIAT_ONLY,
+    ("network:body-delete", "get", "body"): SECRETARIAT_ONLY,
+    ("network:body-restore", "post", "deleted_body"): RESTORE,
+    ("network:body-history", "get", "body"): SIGNED_IN,
+    # Memberships: a chair proposes memberships of the body they chair.
+    ("network:membership-list", "get", None): SIGNED_IN,
+    ("network:membership-create", "get", None): row(LOGIN, 403, 403, 403, 200, 200),
+    ("network:membership-detail", "get", "membership"): SIGNED_IN,
+    ("network:membership-update", "get", "membership"): SECRETARIAT_ONLY,
+    ("network:membership-delete", "get", "membership"): SECRETARIAT_ONLY,
+    ("network:membership-restore", "post", "deleted_membership"): RESTORE,
+    ("network:membership-history", "get", "membership"): SIGNED_IN,
+    ("network:membership-decide", "get", "membership"): SECRETARIAT_ONLY,
+    # Representatives: focal points and partners name their own organisation's representatives.
+    ("network:representative-list", "get", None): SIGNED_IN,
+    ("network:representative-create", "get", None): row(LOGIN, 403, 200, 200, 403, 200),
+    ("network:representative-detail", "get", "representative"): SIGNED_IN,
+    ("network:representative-update", "get", "representative"): SECRETARIAT_ONLY,
+    ("network:representative-update", "get", "own_representative"): row(LOGIN, 403, 403, 200, 403, 200),
+    ("network:representative-delete", "get", "representative"): SECRETARIAT_ONLY,
+    ("network:representative-restore", "post", "deleted_representative"): RESTORE,
+    ("network:representative-history", "get", "representative"): SIGNED_IN,
+    ("network:chairterm-list", "get", None): SIGNED_IN,
+    ("network:chairterm-create", "get", None): SECRETARIAT_ONLY,
+    ("network:chairterm-detail", "get", "chair_term"): SIGNED_IN,
+    ("network:chairterm-update", "get", "chair_term"): SECRETARIAT_ONLY,
+    ("network:chairterm-delete", "get", "chair_term"): SECRETARIAT_ONLY,
+    ("network:chairterm-restore", "post", "deleted_chair_term"): RESTORE,
+    ("network:chairterm-history", "get", "chair_term"): SIGNED_IN,
+    # Nominations: the consortium's partner nominates; the secretariat decides.
+    ("network:nomination-list", "get", None): SIGNED_IN,
+    ("network:nomination-create", "get", None): row(LOGIN, 403, 200, 403, 403, 200),
+    ("network:nomination-detail", "get", "nomination"): SIGNED_IN,
+    ("network:nomination-update", "get", "nomination"): SECRETARIAT_ONLY,
+    ("network:nomination-delete", "get", "nomination"): SECRETARIAT_ONLY,
+    ("network:nomination-restore", "post", "deleted_nomination"): RESTORE,
+    ("network:nomination-history", "get", "nomination"): SIGNED_IN,
+    ("network:nomination-decide", "get", "nomination"): SECRETARIAT_ONLY,
+    # Role assignments are internal: the secretariat manages them; others see only their own.
+    ("network:roleassignment-list", "get", None): SIGNED_IN,
+    ("network:roleassignment-create", "get", None): SECRETARIAT_ONLY,
+    ("network:roleassignment-detail", "get", "role_assignment"): row(LOGIN, 404, 404, 404, 404, 200),
+    ("network:roleassignment-update", "get", "role_assignment"): row(LOGIN, 404, 404, 404, 404, 200),
+    ("network:roleassignment-delete", "get", "role_assignment"): row(LOGIN, 404, 404, 404, 404, 200),
+    ("network:roleassignment-restore", "post", "deleted_role_assignment"): RESTORE,
+    ("network:roleassignment-history", "get", "role_assignment"): row(LOGIN, 404, 404, 404, 404, 200),
+    ("network:terms-list", "get", None): SIGNED_IN,
+    ("network:terms-create", "get", None): SECRETARIAT_ONLY,
+    ("network:terms-detail", "get", "terms"): SIGNED_IN,
+    ("network:terms-update", "get", "terms"): SECRETARIAT_ONLY,
+    ("network:terms-delete", "get", "terms"): SECRETARIAT_ONLY,
+    ("network:terms-restore", "post", "deleted_terms"): RESTORE,
+    ("network:terms-history", "get", "terms"): SIGNED_IN,
+}
+
+# django-allauth's pages: sign-in, reset and two-factor flows (sign-up is closed: accounts are given by the secretariat).
+ALLAUTH = {
+    ("account_login", "get", None): row(200, 302, 302, 302, 302, 302),
+    ("account_logout", "get", None): row(302, 200, 200, 200, 200, 200),
+    ("account_inactive", "get", None): ALL_200,
+    ("account_signup", "get", None): row(200, 302, 302, 302, 302, 302),  # shows "sign up closed"
+    ("account_reauthenticate", "get", None): SIGNED_IN,
+    ("account_request_reauthentication_code", "get", None): row(
+        LOGIN, 302, 302, 302, 302, 302
+    ),  # login codes are off
+    ("account_confirm_reauthentication_code", "get", None): row(LOGIN, 302, 302, 302, 302, 302),
+    ("account_email", "get", None): SIGNED_IN,
+    ("account_email_verification_sent", "get", None): ALL_200,
+    ("account_change_password", "get", None): SIGNED_IN,
+    ("account_set_password", "get", None): row(
+        LOGIN, 302, 302, 302, 302, 302
+    ),  # users with a password change it
+    ("account_reset_password", "get", None): ALL_200,
+    ("account_confirm_login_code", "get", None): row(302, 302, 302, 302, 302, 302),
+    ("account_confirm_email", "get", "email_key"): ALL_200,
+    ("account_reset_password_from_key_done", "get", None): ALL_200,
+    ("account_reset_password_from_key", "get", "reset_key"): ALL_200,
+    ("account_reset_password_done", "get", None): ALL_200,
+    ("mfa_index", "get", None): SIGNED_IN,
+    ("mfa_authenticate", "get", None): row(302, 302, 302, 302, 302, 302),  # only mid-way through a sign-in
+    ("mfa_reauthenticate", "get", None): row(
+        LOGIN, 302, 302, 302, 302, 302
+    ),  # nothing to reauthenticate with
+    ("mfa_activate_totp", "get", None): row(
+        LOGIN, 302, 302, 302, 302, 302
+    ),  # asks for a recent sign-in first
+    ("mfa_deactivate_totp", "get", None): row(LOGIN, 404, 404, 404, 404, 404),  # no TOTP to deactivate
+    ("mfa_view_recovery_codes", "get", None): row(LOGIN, 404, 404, 404, 404, 404),
+    ("mfa_generate_recovery_codes", "get", None): row(LOGIN, 302, 302, 302, 302, 302),
+    ("mfa_download_recovery_codes", "get", None): row(LOGIN, 404, 404, 404, 404, 404),
+}
+
+API_OBJECT = {
+    "organisation": "organisation",
+    "person": "person",
+    "body": "body",
+    "membership": "membership",
+    "representative": "representative",
+    "chair-term": "chair_term",
+    "nomination": "nomination",
+    "role-assignment": "role_assignment",
+    "terms-of-reference": "terms",
+}
+API = {
+    ("api-root", "get", None): ALL_200,
+    ("network-list", "get", None): ALL_200,
+    ("network-detail", "get", "network_slug"): ALL_200,
+    ("network-detail", "patch", "network_slug"): row(401, 403, 403, 403, 403, 200),
+}
+for basename, key in API_OBJECT.items():
+    public_list = ALL_200  # lists answer everyone, filtered to what each may read
+    API[(f"{basename}-list", "get", None)] = public_list
+    API[(f"{basename}-restore", "post", f"deleted_{key}")] = row(401, 404, 404, 404, 404, 200)
+    if basename == "role-assignment":  # reading what one may not see answers 404, as if it did not exist
+        API[(f"{basename}-detail", "get", key)] = row(404, 404, 404, 404, 404, 200)
+        API[(f"{basename}-history", "get", key)] = row(404, 404, 404, 404, 404, 200)
+    elif basename in ("terms-of-reference", "organisation"):  # the ToR and the UN members are public
+        API[(f"{basename}-detail", "get", key)] = ALL_200  # the ToR is public
+        API[(f"{basename}-history", "get", key)] = ALL_200
+    else:
+        API[(f"{basename}-detail", "get", key)] = row(404, 200, 200, 200, 200, 200)
+        API[(f"{basename}-history", "get", key)] = row(404, 200, 200, 200, 200, 200)
+API[("organisation-detail", "patch", "organisation")] = row(401, 403, 403, 403, 403, 200)
+API[("organisation-detail", "patch", "own_organisation")] = row(401, 403, 403, 200, 403, 200)
+API[("organisation-detail", "delete", "spare_organisation")] = row(401, 403, 403, 403, 403, 204)
+API[("organisation-list", "post", "new_organisation")] = row(401, 403, 403, 403, 403, 201)
+API[("person-list", "post", "new_own_person")] = row(401, 403, 403, 201, 403, 201)
+API[("membership-list", "post", "new_twg_membership")] = row(401, 403, 403, 403, 201, 201)
+API[("nomination-decide", "post", "nomination")] = row(401, 403, 403, 403, 403, 200)
+for basename in (
+    "gcm-objective",
+    "guiding-principle",
+    "sdg-target",
+    "district",
+    "un-entity",
+    "human-rights-mechanism",
+    "stakeholder-category",
+    "government-body",
+):
+    API[(f"{basename}-list", "get", None)] = ALL_200
+    API[(f"{basename}-detail", "get", f"ref:{basename}")] = ALL_200
+
+MATRIX = {**HTML, **ALLAUTH, **API}
+
+
+def all_url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, namespace + (f"{p.namespace}:" if p.namespace else ""))
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(namespace + p.name)
+
+    walk(get_resolver().url_patterns)
+    return {n for n in names if not n.startswith("admin:")}
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    covered = {name for name, _method, _key in MATRIX}
+    missing = sorted(all_url_names() - covered)
+    assert not missing, f"URL patterns without an expected answer per role: {missing}"
+
+
+@pytest.fixture
+def objects(network, users, iom, unhcr, consortium, twg):
+    """One record of each kind in the Bangladesh Network, plus a deleted one of each for restore."""
+    from mignet.accounts.services import token_create
+    from mignet.core import models as ref
+    from mignet.network.models import TermsOfReference
+
+    today = timezone.localdate()
+    membership = MembershipFactory(network=network, body=twg, organisation=iom)
+    own_membership = MembershipFactory(network=network, body=twg, organisation=unhcr)
+    objs = {
+        "organisation": iom,
+        "own_organisation": unhcr,
+        "spare_organisation": OrganisationFactory(
+            network=network, name="Spare NGO", kind=c.OrganisationKind.NGO_CSO
+        ),
+        "person": PersonFactory(network=network, organisation=iom),
+        "own_person": PersonFactory(network=network, organisation=unhcr),
+        "body": twg,
+        "membership": membership,
+        "representative": RepresentativeFactory(
+            network=network, membership=membership, person=PersonFactory(network=network, organisation=iom)
+        ),
+        "own_representative": RepresentativeFactory(
+            network=network,
+            membership=own_membership,
+            person=PersonFactory(network=network, organisation=unhcr),
+        ),
+        "chair_term": ChairTermFactory(
+            network=network,
+            body=twg,
+            organisation=iom,
+            start_date=today,
+            end_date=today + datetime.timedelta(days=300),
+        ),
+        "nomination": NominationFactory(
+            network=network,
+            consortium=consortium,
+            body=twg,
+            person=PersonFactory(network=network, organisation=consortium),
+        ),
+        "role_assignment": RoleAssignment.objects.get(user=users["secretariat"]),
+        "terms": TermsOfReference.objects.get(network=network),
+        "network_slug": network,
+        "token": token_create(actor=users["secretariat"], name="secretariat's script")[0],
+    }
+    deleted = {
+        "deleted_organisation": OrganisationFactory(network=network),
+        "deleted_person": PersonFactory(network=network, organisation=iom),
+        "deleted_body": BodyFactory(network=network),
+        "deleted_membership": MembershipFactory(network=network, body=twg),
+        "deleted_representative": RepresentativeFactory(
+            network=network, membership=membership, person=PersonFactory(network=network, organisation=iom)
+        ),
+        "deleted_chair_term": ChairTermFactory(network=network, body=twg, organisation=iom),
+        "deleted_nomination": NominationFactory(
+            network=network,
+            consortium=consortium,
+            body=twg,
+            person=PersonFactory(network=network, organisation=consortium),
+        ),
+        "deleted_role_assignment": RoleAssignmentFactory(
+            network=network, user=users["viewer"], role="partner", organisation=consortium
+        ),
+        "deleted_terms": TermsOfReference.objects.create(
+            network=network, number=2, title="Draft ToR v2", visibility=Visibility.NETWORK
+        ),
+    }
+    for obj in deleted.values():
+        type(obj).all_objects.filter(pk=obj.pk).update(deleted_at=timezone.now())
+    objs.update(deleted)
+    refs = {
+        "gcm-objective": ref.GCMObjective,
+        "guiding-principle": ref.GuidingPrinciple,
+        "sdg-target": ref.SDGTarget,
+        "district": ref.District,
+        "un-entity": ref.UNEntity,
+        "human-rights-mechanism": ref.HumanRightsMechanism,
+        "stakeholder-category": ref.StakeholderCategory,
+        "government-body": ref.GovernmentBody,
+    }
+    for basename, model in refs.items():
+        objs[f"ref:{basename}"] = model.objects.first()
+    return objs
+
+
+def _kwargs(name: str, key: str | None, objects, network) -> dict:
+    kwargs = {}
+    if name.startswith("network:"):
+        kwargs["network"] = network.slug
+    if key == "network_slug":
+        kwargs["slug"] = network.slug
+    elif key == "reset_key":
+        kwargs.update(uidb36="1", key="set-password")
+    elif key == "email_key":
+        kwargs["key"] = "not-a-real-key"
+    elif key in ("new_organisation", "new_own_person", "new_twg_membership"):
+        pass
+    elif key is not None:
+        kwargs["pk"] = objects[key].pk
+    return kwargs
+
+
+def _payload(key, objects, network, twg, suffix=""):
+    if key == "new_organisation":
+        return {"network": network.slug, "name": "Refugee Law Clinic", "kind": "academia"}
+    if key == "new_own_person":
+        return {
+            "network": network.slug,
+            "full_name": "Rina Das",
+            "organisation": objects["own_organisation"].pk,
+        }
+    if key == "new_twg_membership":
+        org = Organisation.objects.create(
+            network=network, name=f"Anchal Foundation {suffix}", kind=c.OrganisationKind.NGO_CSO
+        )
+        return {"network": network.slug, "body": twg.pk, "organisation": org.pk, "start_date": "2026-01-01"}
+    if key == "nomination":
+        return {"accept": False, "note": "matrix"}
+    return {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "method", "key"), sorted(MATRIX, key=lambda k: (k[0], k[1], k[2] or "")), ids=lambda v: str(v)
+)
+def test_permission_matrix(name, method, key, client_for, objects, network, twg):
+    from django.urls import reverse
+
+    expected = MATRIX[(name, method, key)]
+    answers = {}
+    data = _payload(key, objects, network, twg) if method == "post" else None
+    for role in ROLES:
+        if key == "new_twg_membership":  # a different organisation each time, so no duplicate is refused
+            data = _payload(
+                key, objects, network, twg, suffix=role
+            )  # the secretariat goes last: its writes succeed and change the data
+        client = client_for(role)
+        url = reverse(name, kwargs=_kwargs(name, key, objects, network))
+        if method == "get":
+            response = client.get(url)
+        elif method == "patch":
+            obj = objects[key]
+            obj.refresh_from_db()
+            body = {"version": obj.version, "description": f"changed by {role}"}
+            response = client.patch(url, body, content_type="application/json")
+        elif method == "delete":
+            response = client.delete(url)
+        elif url.startswith("/api/"):
+            response = client.post(url, data, content_type="application/json")
+        else:
+            response = client.post(url, {"language": "en", "next": "/"})
+        answers[role] = response.status_code
+    assert answers == expected
+    if name == "nomination-decide":
+        assert Nomination.objects.get(pk=objects["nomination"].pk).status == c.NominationStatus.DECLINED
