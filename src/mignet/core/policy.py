@@ -128,6 +128,21 @@ def rule(model_label: str, *actions: str) -> Callable[[RuleFn], RuleFn]:
     return register
 
 
+_secretariat_fields: dict[str, set[str]] = {}
+
+
+def secretariat_fields(model_label: str, *fields: str) -> None:
+    """Declare fields of a model that only the secretariat may set (others may edit the rest)."""
+    _secretariat_fields.setdefault(model_label, set()).update(fields)
+
+
+def fields_reserved_for_secretariat(user, model, network_id) -> set[str]:
+    """The fields `user` may not set on `model` in this network (empty for the secretariat)."""
+    if principal(user).is_secretariat(network_id):
+        return set()
+    return set(_secretariat_fields.get(model._meta.label_lower, set())) | {"visibility"}
+
+
 def network_id_of(obj) -> int | None:
     scope = getattr(type(obj), "scope_field", "network_id")
     return getattr(obj, scope, None)

@@ -27,6 +27,23 @@ class ConcurrentEditError(ValidationError):
         )
 
 
+def _check_reserved_fields(instance: models.Model, actor, data: dict[str, Any], *, creating: bool) -> None:
+    """Refuse values for fields only the secretariat may set (the policy names them)."""
+    reserved = policy.fields_reserved_for_secretariat(actor, type(instance), policy.network_id_of(instance))
+    refused = {}
+    for field in reserved & set(data):
+        current = getattr(instance, field)
+        if creating:
+            default = instance._meta.get_field(field).get_default()
+            if data[field] in (None, "", default):
+                continue
+        elif data[field] == current:
+            continue
+        refused[field] = _("Only the secretariat can change this.")
+    if refused:
+        raise ValidationError(refused)
+
+
 def _set_m2m(instance: models.Model, m2m: dict[str, Any] | None) -> None:
     for name, values in (m2m or {}).items():
         getattr(instance, name).set(values)
@@ -40,9 +57,16 @@ def record_create(
     data: dict[str, Any],
     m2m: dict[str, Any] | None = None,
     reason: str = "",
+    set_by_service: dict[str, Any] | None = None,
 ) -> models.Model:
-    """Create a row of `model` in `network` after checking the actor may add it."""
-    instance = model(**({"network": network} if network is not None else {}), **data)
+    """Create a row of `model` in `network` after checking the actor may add it.
+
+    `data` is what the person asked for; `set_by_service` holds values the calling service decides
+    itself (e.g. a chair's membership is "proposed"), which are exempt from the reserved-field check."""
+    instance = model(**({"network": network} if network is not None else {}))
+    _check_reserved_fields(instance, actor, data, creating=True)
+    for field, value in {**data, **(set_by_service or {})}.items():
+        setattr(instance, field, value)
     policy.require(actor, "add", instance)
     instance.full_clean()
     with transaction.atomic():
@@ -71,6 +95,7 @@ def record_update(
             raise ValidationError(_("This record has been deleted; restore it before editing."))
         if version is None or int(version) != current.version:
             raise ConcurrentEditError(current.version)
+        _check_reserved_fields(current, actor, data, creating=False)
         for field, value in data.items():
             setattr(current, field, value)
         policy.require(actor, "change", current)  # still allowed after the change (e.g. not moved away)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mignet.core.choices import Role
 from mignet.core.forms import RecordForm
-from mignet.core.policy import principal
+from mignet.core.policy import fields_reserved_for_secretariat, principal
 
 from . import choices as c
 from .models import (
@@ -25,17 +25,15 @@ from .models import (
 
 
 class SecretariatFieldsMixin:
-    """Fields only the secretariat may set are removed for everyone else."""
-
-    secretariat_only: tuple[str, ...] = ("visibility",)
+    """Fields the policy reserves for the secretariat are not offered to anyone else."""
 
     def limit_for_role(self) -> bool:
-        """Drop secretariat-only fields; True when the user is not the secretariat."""
-        if principal(self.user).is_secretariat(getattr(self.network, "pk", None)):
-            return False
-        for name in self.secretariat_only:
+        """Drop the reserved fields; True when the user is not the secretariat."""
+        network_id = getattr(self.network, "pk", None)
+        reserved = fields_reserved_for_secretariat(self.user, self._meta.model, network_id)
+        for name in reserved:
             self.fields.pop(name, None)
-        return True
+        return not principal(self.user).is_secretariat(network_id)
 
 
 class NetworkForm(RecordForm):
@@ -68,8 +66,6 @@ class NetworkForm(RecordForm):
 
 
 class OrganisationForm(SecretariatFieldsMixin, RecordForm):
-    secretariat_only = ("kind", "consortium", "un_entity", "visibility")
-
     class Meta:
         model = Organisation
         fields = [
@@ -94,8 +90,6 @@ class OrganisationForm(SecretariatFieldsMixin, RecordForm):
 
 
 class PersonForm(SecretariatFieldsMixin, RecordForm):
-    secretariat_only = ("user", "visibility")
-
     class Meta:
         model = Person
         fields = ["full_name", "position", "organisation", "email", "phone", "user", "visibility"]
@@ -132,8 +126,6 @@ class BodyForm(RecordForm):
 
 
 class MembershipForm(SecretariatFieldsMixin, RecordForm):
-    secretariat_only = ("status", "visibility")
-
     class Meta:
         model = Membership
         fields = ["body", "organisation", "kind", "status", "start_date", "end_date", "note", "visibility"]

@@ -94,7 +94,15 @@ class TermsOfReference(NetworkScopedModel):
 
     class Meta:
         ordering = ["network", "-number"]
-        constraints = [models.UniqueConstraint(fields=["network", "number"], name="uniq_tor_version")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "number"],
+                name="uniq_tor_version",
+                violation_error_message=_(
+                    "This version number is already used for this network's Terms of Reference."
+                ),
+            )
+        ]
         verbose_name = _("terms of reference")
         verbose_name_plural = _("terms of reference")
 
@@ -116,7 +124,11 @@ class ToRObjective(NetworkScopedModel):
     class Meta:
         ordering = ["terms", "scope", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["terms", "scope", "number"], name="uniq_tor_objective")
+            models.UniqueConstraint(
+                fields=["terms", "scope", "number"],
+                name="uniq_tor_objective",
+                violation_error_message=_("This objective number is already used in this version."),
+            )
         ]
         verbose_name = _("ToR objective")
         verbose_name_plural = _("ToR objectives")
@@ -138,7 +150,12 @@ class ThematicArea(NetworkScopedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "name"], condition=LIVE, name="uniq_theme_name")
+            models.UniqueConstraint(
+                fields=["network", "name"],
+                condition=LIVE,
+                name="uniq_theme_name",
+                violation_error_message=_("A thematic area with this name already exists in this network."),
+            )
         ]
         verbose_name = _("thematic area")
         verbose_name_plural = _("thematic areas")
@@ -188,7 +205,12 @@ class Organisation(NetworkScopedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "name"], condition=LIVE, name="uniq_org_name"),
+            models.UniqueConstraint(
+                fields=["network", "name"],
+                condition=LIVE,
+                name="uniq_org_name",
+                violation_error_message=_("An organisation with this name already exists in this network."),
+            ),
         ]
         indexes = [models.Index(fields=["network", "kind"])]
         verbose_name = _("organisation")
@@ -293,7 +315,12 @@ class Body(NetworkScopedModel):
     class Meta:
         ordering = ["kind", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "name"], condition=LIVE, name="uniq_body_name")
+            models.UniqueConstraint(
+                fields=["network", "name"],
+                condition=LIVE,
+                name="uniq_body_name",
+                violation_error_message=_("A body with this name already exists in this network."),
+            )
         ]
         verbose_name = _("body")
         verbose_name_plural = _("bodies")

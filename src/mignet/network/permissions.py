@@ -1,7 +1,13 @@
 """Who besides the secretariat may change the network's structure (DESIGN.md section 2)."""
 
 from mignet.core.choices import Role
-from mignet.core.policy import rule
+from mignet.core.policy import rule, secretariat_fields
+
+# Fields only the secretariat sets, whoever else may edit the record.
+secretariat_fields("network.organisation", "kind", "consortium", "un_entity")
+secretariat_fields("network.person", "user")
+secretariat_fields("network.membership", "status")
+secretariat_fields("network.nomination", "status")
 
 
 @rule("network.organisation", "change")

@@ -137,10 +137,10 @@ def body_restore(*, actor, instance) -> Body:
 
 def membership_create(*, actor, network, data, m2m=None) -> Membership:
     """Add an organisation to a body. A chair's addition is a proposal until the secretariat confirms it."""
-    data = dict(data)
+    forced = {}
     if not policy.principal(actor).is_secretariat(network.pk):
-        data["status"] = c.MembershipStatus.PROPOSED
-    return record_create(Membership, actor=actor, network=network, data=data, m2m=m2m)
+        forced["status"] = c.MembershipStatus.PROPOSED
+    return record_create(Membership, actor=actor, network=network, data=data, m2m=m2m, set_by_service=forced)
 
 
 def membership_update(*, actor, instance, version, data, m2m=None) -> Membership:
@@ -217,8 +217,14 @@ def chair_term_restore(*, actor, instance) -> ChairTerm:
 
 def nomination_create(*, actor, network, data, m2m=None) -> Nomination:
     """A consortium nominates a person to a body; it waits for the secretariat's decision."""
-    data = dict(data, status=c.NominationStatus.NOMINATED)
-    return record_create(Nomination, actor=actor, network=network, data=data, m2m=m2m)
+    return record_create(
+        Nomination,
+        actor=actor,
+        network=network,
+        data=data,
+        m2m=m2m,
+        set_by_service={"status": c.NominationStatus.NOMINATED},
+    )
 
 
 def nomination_update(*, actor, instance, version, data, m2m=None) -> Nomination:
@@ -284,9 +290,14 @@ def nomination_restore(*, actor, instance) -> Nomination:
 
 def role_assignment_create(*, actor, network, data, m2m=None) -> RoleAssignment:
     """Give a user a role in the network (secretariat)."""
-    data = dict(data)
-    data.setdefault("visibility", "internal")
-    return record_create(RoleAssignment, actor=actor, network=network, data=data, m2m=m2m)
+    return record_create(
+        RoleAssignment,
+        actor=actor,
+        network=network,
+        data=data,
+        m2m=m2m,
+        set_by_service={"visibility": "internal"},
+    )
 
 
 def role_assignment_update(*, actor, instance, version, data, m2m=None) -> RoleAssignment:
