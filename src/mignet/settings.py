@@ -142,6 +142,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_RETRY_DELAY = 30
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 3, "socket_timeout": 5}
 
 # --- Authentication
 AUTH_USER_MODEL = "accounts.User"
@@ -210,6 +212,7 @@ STORAGES = {
 
 # --- E-mail ---------------------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("MIGNET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("MIGNET_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("MIGNET_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("MIGNET_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("MIGNET_EMAIL_USER", "")
@@ -237,6 +240,20 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "VisibilityEnum": "mignet.core.choices.Visibility",
+        "RoleEnum": "mignet.core.choices.Role",
+        "NetworkLevelEnum": "mignet.network.choices.NetworkLevel",
+        "OrganisationKindEnum": "mignet.network.choices.OrganisationKind",
+        "BodyKindEnum": "mignet.network.choices.BodyKind",
+        "ParticipationLevelEnum": "mignet.network.choices.ParticipationLevel",
+        "MembershipKindEnum": "mignet.network.choices.MembershipKind",
+        "MembershipStatusEnum": "mignet.network.choices.MembershipStatus",
+        "RepresentativeRoleEnum": "mignet.network.choices.RepresentativeRole",
+        "ChairRoleEnum": "mignet.network.choices.ChairRole",
+        "NominationStatusEnum": "mignet.network.choices.NominationStatus",
+        "ObjectiveScopeEnum": "mignet.network.choices.ObjectiveScope",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,6 +1,7 @@
 """DRF authentication with the project's revocable tokens: `Authorization: Token <key>`."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from .services import token_authenticate
@@ -22,3 +23,18 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """Describes the token scheme in the OpenAPI document."""
+
+    target_class = "mignet.accounts.authentication.ApiTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Token <key>`: create and revoke keys on your profile page, or with `mignet token EMAIL`.",
+        }
