@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from mignet.core.choices import Visibility
 from mignet.network import choices as c
-from mignet.network.models import Nomination, Organisation, RoleAssignment
+from mignet.network.models import Nomination, Organisation, RoleAssignment, ThematicArea
 
 from ..factories import (
     BodyFactory,
@@ -137,6 +137,13 @@ HTML = {
     ("network:terms-delete", "get", "terms"): SECRETARIAT_ONLY,
     ("network:terms-restore", "post", "deleted_terms"): RESTORE,
     ("network:terms-history", "get", "terms"): SIGNED_IN,
+    ("network:thematicarea-list", "get", None): SIGNED_IN,
+    ("network:thematicarea-create", "get", None): SECRETARIAT_ONLY,
+    ("network:thematicarea-detail", "get", "theme"): SIGNED_IN,
+    ("network:thematicarea-update", "get", "theme"): SECRETARIAT_ONLY,
+    ("network:thematicarea-delete", "get", "theme"): SECRETARIAT_ONLY,
+    ("network:thematicarea-restore", "post", "deleted_theme"): RESTORE,
+    ("network:thematicarea-history", "get", "theme"): SIGNED_IN,
 }
 
 # django-allauth's pages: sign-in, reset and two-factor flows (sign-up is closed: accounts are given by the secretariat).
@@ -186,6 +193,7 @@ API_OBJECT = {
     "nomination": "nomination",
     "role-assignment": "role_assignment",
     "terms-of-reference": "terms",
+    "thematic-area": "theme",
 }
 API = {
     ("api-root", "get", None): ALL_200,
@@ -200,7 +208,11 @@ for basename, key in API_OBJECT.items():
     if basename == "role-assignment":  # reading what one may not see answers 404, as if it did not exist
         API[(f"{basename}-detail", "get", key)] = row(404, 404, 404, 404, 404, 200)
         API[(f"{basename}-history", "get", key)] = row(404, 404, 404, 404, 404, 200)
-    elif basename in ("terms-of-reference", "organisation"):  # the ToR and the UN members are public
+    elif basename in (
+        "terms-of-reference",
+        "organisation",
+        "thematic-area",
+    ):  # the ToR, UN members and themes are public
         API[(f"{basename}-detail", "get", key)] = ALL_200  # the ToR is public
         API[(f"{basename}-history", "get", key)] = ALL_200
     else:
@@ -293,6 +305,7 @@ def objects(network, users, iom, unhcr, consortium, twg):
         "role_assignment": RoleAssignment.objects.get(user=users["secretariat"]),
         "terms": TermsOfReference.objects.get(network=network),
         "network_slug": network,
+        "theme": ThematicArea.objects.filter(network=network).first(),
         "token": token_create(actor=users["secretariat"], name="secretariat's script")[0],
     }
     deleted = {
@@ -313,6 +326,7 @@ def objects(network, users, iom, unhcr, consortium, twg):
         "deleted_role_assignment": RoleAssignmentFactory(
             network=network, user=users["viewer"], role="partner", organisation=consortium
         ),
+        "deleted_theme": ThematicArea.objects.create(network=network, name="Old theme"),
         "deleted_terms": TermsOfReference.objects.create(
             network=network, number=2, title="Draft ToR v2", visibility=Visibility.NETWORK
         ),

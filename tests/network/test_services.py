@@ -211,3 +211,42 @@ def test_governance_health_flags_a_twg_whose_chair_term_expired(users, network, 
     health = selectors.governance_health(user=users["secretariat"], network=network)
     assert twg in health["bodies_without_chair"]
     assert twg not in health["bodies_without_members"]
+
+
+@pytest.mark.django_db
+def test_tor_objectives_keep_their_numbers_when_the_text_is_edited(users, network, client_for):
+    from mignet.network.models import TermsOfReference, ToRObjective
+
+    terms = TermsOfReference.objects.get(network=network)
+    n3 = ToRObjective.objects.get(terms=terms, scope="network", number=3)
+    lines = list(terms.objectives.filter(scope="network").order_by("number").values_list("text", flat=True))
+    lines[2] = "Prepare an annual work plan aligned with the Government's priorities."
+    client = client_for("secretariat")
+    response = client.post(
+        f"/n/{network.slug}/terms-of-reference/{terms.pk}/edit/",
+        {
+            "number": 1,
+            "title": terms.title,
+            "adopted_on": "2019-07-07",
+            "text": terms.text,
+            "visibility": "public",
+            "version": terms.version,
+            "network_objectives": "\n".join(lines[:8]),
+            "twg_objectives": "\n".join(
+                terms.objectives.filter(scope="twg").order_by("number").values_list("text", flat=True)
+            ),
+        },
+    )
+    assert response.status_code == 302
+    n3.refresh_from_db()
+    assert (
+        n3.text == lines[2] and n3.pk == ToRObjective.objects.get(terms=terms, scope="network", number=3).pk
+    )
+    assert not ToRObjective.objects.filter(
+        terms=terms, scope="network", number=9
+    ).exists()  # N9 removed (soft-deleted)
+    assert ToRObjective.all_objects.filter(
+        terms=terms, scope="network", number=9, deleted_at__isnull=False
+    ).exists()
+    page = client.get(f"/n/{network.slug}/terms-of-reference/{terms.pk}/").content.decode()
+    assert "N3" in page and "aligned with the Government" in page

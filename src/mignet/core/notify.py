@@ -19,7 +19,13 @@ def email_enqueue(message: EmailMessage) -> None:
     html = None
     if isinstance(message, EmailMultiAlternatives):
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), None)
-    kwargs = {"subject": message.subject, "body": message.body, "to": list(message.to), "from_email": message.from_email, "html": html}
+    kwargs = {
+        "subject": message.subject,
+        "body": message.body,
+        "to": list(message.to),
+        "from_email": message.from_email,
+        "html": html,
+    }
 
     def enqueue():
         try:

@@ -11,7 +11,9 @@ log = logging.getLogger("mignet.core")
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, retry_kwargs={"max_retries": 8})
-def email_send(self, *, subject: str, body: str, to: list[str], from_email: str | None = None, html: str | None = None) -> int:
+def email_send(
+    self, *, subject: str, body: str, to: list[str], from_email: str | None = None, html: str | None = None
+) -> int:
     """Send one e-mail (plain text, optional HTML alternative)."""
     message = EmailMultiAlternatives(subject=subject, body=body, to=to, from_email=from_email)
     if html:

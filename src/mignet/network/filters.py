@@ -20,6 +20,7 @@ from .models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
 )
 
 
@@ -162,3 +163,11 @@ class TermsFilter(RecordFilter):
     class Meta:
         model = TermsOfReference
         fields = ["q", "network"]
+
+
+class ThematicAreaFilter(RecordFilter):
+    search_fields = ("name", "description")
+
+    class Meta:
+        model = ThematicArea
+        fields = ["q", "network", "visibility"]

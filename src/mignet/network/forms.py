@@ -21,6 +21,7 @@ from .models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
 )
 
 
@@ -234,6 +235,19 @@ class RoleAssignmentForm(RecordForm):
 
 
 class TermsForm(RecordForm):
+    network_objectives = forms.CharField(
+        label=_("Network objectives"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One objective per line, in order: line 1 becomes N1, line 2 N2…"),
+    )
+    twg_objectives = forms.CharField(
+        label=_("Technical Working Group objectives"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One objective per line, in order: line 1 becomes T1, line 2 T2…"),
+    )
+
     class Meta:
         model = TermsOfReference
         fields = ["number", "title", "adopted_on", "text", "visibility"]
@@ -242,3 +256,31 @@ class TermsForm(RecordForm):
         super().__init__(*args, **kwargs)
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Leave empty for the next version number.")
+        for name in ("network_objectives", "twg_objectives"):
+            self._style(self.fields[name])
+        if self.instance.pk:
+            objectives = list(self.instance.objectives.order_by("number"))
+            self.fields["network_objectives"].initial = "\n".join(
+                o.text for o in objectives if o.scope == c.ObjectiveScope.NETWORK
+            )
+            self.fields["twg_objectives"].initial = "\n".join(
+                o.text for o in objectives if o.scope == c.ObjectiveScope.TWG
+            )
+
+    def service_data(self) -> tuple[dict, dict]:
+        data, m2m = super().service_data()
+        data["objectives"] = {
+            c.ObjectiveScope.NETWORK: [
+                line.strip() for line in self.cleaned_data["network_objectives"].splitlines() if line.strip()
+            ],
+            c.ObjectiveScope.TWG: [
+                line.strip() for line in self.cleaned_data["twg_objectives"].splitlines() if line.strip()
+            ],
+        }
+        return data, m2m
+
+
+class ThematicAreaForm(RecordForm):
+    class Meta:
+        model = ThematicArea
+        fields = ["name", "description", "visibility"]

@@ -163,6 +163,9 @@ class ThematicArea(NetworkScopedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("network:thematicarea-detail", kwargs={"network": self.network.slug, "pk": self.pk})
+
 
 class Organisation(NetworkScopedModel):
     """An organisation known to the network: UN entity, Government body, NGO/CSO, consortium…"""

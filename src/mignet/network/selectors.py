@@ -295,7 +295,29 @@ def terms_current(*, user, network) -> TermsOfReference | None:
 
 
 def thematic_area_list(*, user, network=None) -> QuerySet[ThematicArea]:
-    return _scoped(ThematicArea.objects.select_related("network"), user=user, network=network)
+    return _scoped(
+        ThematicArea.objects.select_related("network").annotate(
+            body_count=Count("bodies", filter=Q(bodies__deleted_at__isnull=True), distinct=True)
+        ),
+        user=user,
+        network=network,
+    ).order_by("name")
+
+
+def thematic_area_get(*, user, network, pk, include_deleted=False) -> ThematicArea:
+    base = ThematicArea.all_objects.select_related("network")
+    return _get(
+        base,
+        base.filter(deleted_at__isnull=True),
+        user=user,
+        network=network,
+        pk=pk,
+        include_deleted=include_deleted,
+    )
+
+
+def thematic_area_detail(*, user, obj: ThematicArea) -> dict:
+    return {"bodies": restrict(obj.bodies.all(), user).order_by("kind", "name")}
 
 
 # --- Pages that gather several things

@@ -24,6 +24,8 @@ from .models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
+    ToRObjective,
 )
 
 
@@ -316,17 +318,57 @@ def role_assignment_restore(*, actor, instance) -> RoleAssignment:
 # --- Terms of Reference
 
 
+def _objectives_set(terms: TermsOfReference, objectives: dict[str, list[str]] | None, *, actor) -> None:
+    """Make the numbered objectives match the lists given, keeping each number's row (later work points at it)."""
+    if objectives is None:
+        return
+    existing = {(o.scope, o.number): o for o in ToRObjective.all_objects.filter(terms=terms)}
+    for scope, texts in objectives.items():
+        for number, text in enumerate(texts, start=1):
+            obj = existing.pop((scope, number), None)
+            if obj is None:
+                record_create(
+                    ToRObjective,
+                    actor=actor,
+                    network=terms.network,
+                    data={
+                        "terms": terms,
+                        "scope": scope,
+                        "number": number,
+                        "text": text,
+                        "visibility": terms.visibility,
+                    },
+                )
+            elif obj.text != text or obj.deleted_at is not None:
+                if obj.deleted_at is not None:
+                    obj = record_restore(obj, actor=actor)
+                record_update(obj, actor=actor, version=obj.version, data={"text": text})
+    for obj in existing.values():
+        if obj.scope in objectives and obj.deleted_at is None:
+            record_soft_delete(obj, actor=actor, reason=_("Removed from the Terms of Reference"))
+
+
 def terms_create(*, actor, network, data, m2m=None) -> TermsOfReference:
-    """Record a new version of the ToR (the newest adopted version is in force)."""
+    """Record a new version of the ToR with its numbered objectives (the newest adopted version is in force)."""
     data = dict(data)
+    objectives = data.pop("objectives", None)
     if not data.get("number"):
         latest = TermsOfReference.all_objects.filter(network=network).order_by("-number").first()
         data["number"] = (latest.number + 1) if latest else 1
-    return record_create(TermsOfReference, actor=actor, network=network, data=data, m2m=m2m)
+    with transaction.atomic():
+        terms = record_create(TermsOfReference, actor=actor, network=network, data=data, m2m=m2m)
+        _objectives_set(terms, objectives, actor=actor)
+    return terms
 
 
 def terms_update(*, actor, instance, version, data, m2m=None) -> TermsOfReference:
-    return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
+    """Change a ToR version; objectives keep their numbers (N1, T2…) so what points at them stays right."""
+    data = dict(data)
+    objectives = data.pop("objectives", None)
+    with transaction.atomic():
+        terms = record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
+        _objectives_set(terms, objectives, actor=actor)
+    return terms
 
 
 def terms_delete(*, actor, instance, reason="") -> TermsOfReference:
@@ -334,4 +376,29 @@ def terms_delete(*, actor, instance, reason="") -> TermsOfReference:
 
 
 def terms_restore(*, actor, instance) -> TermsOfReference:
+    return record_restore(instance, actor=actor)
+
+
+# --- Thematic areas --------------------------------------------------------------------------------------------
+
+
+def thematic_area_create(*, actor, network, data, m2m=None) -> ThematicArea:
+    """Add a theme the network works on (ToR TWG objective 2)."""
+    return record_create(ThematicArea, actor=actor, network=network, data=data, m2m=m2m)
+
+
+def thematic_area_update(*, actor, instance, version, data, m2m=None) -> ThematicArea:
+    return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
+
+
+def thematic_area_delete(*, actor, instance, reason="") -> ThematicArea:
+    """Remove a theme; refused while a body still works on it."""
+    if instance.bodies.filter(deleted_at__isnull=True).exists():
+        raise ValidationError(
+            _("Bodies still work on %(theme)s. Take it off them first.") % {"theme": instance}
+        )
+    return record_soft_delete(instance, actor=actor, reason=reason)
+
+
+def thematic_area_restore(*, actor, instance) -> ThematicArea:
     return record_restore(instance, actor=actor)

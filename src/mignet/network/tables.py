@@ -13,6 +13,7 @@ from .models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
 )
 
 ATTRS = {"class": "table table-sm table-hover align-middle"}
@@ -121,3 +122,14 @@ class TermsTable(tables.Table):
         fields = ("number", "title", "adopted_on")
         attrs = ATTRS
         empty_text = _("No Terms of Reference recorded.")
+
+
+class ThematicAreaTable(tables.Table):
+    name = tables.Column(linkify=lambda record: record.get_absolute_url())
+    body_count = tables.Column(verbose_name=_("Bodies"))
+
+    class Meta:
+        model = ThematicArea
+        fields = ("name", "description", "body_count")
+        attrs = ATTRS
+        empty_text = _("No thematic areas yet.")

@@ -22,4 +22,5 @@ urlpatterns = [
     path("nominations/<int:pk>/decide/", views.NominationDecideView.as_view(), name="nomination-decide"),
     *record_urls("roles", "roleassignment", views.role_assignment),
     *record_urls("terms-of-reference", "terms", views.terms),
+    *record_urls("thematic-areas", "thematicarea", views.thematic_area),
 ]

@@ -29,6 +29,7 @@ from .models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
 )
 
 
@@ -244,6 +245,21 @@ terms = record_views(
     update=services.terms_update,
     delete=services.terms_delete,
     restore=services.terms_restore,
+)
+
+thematic_area = record_views(
+    model=ThematicArea,
+    url_prefix="network:thematicarea",
+    selector_list=selectors.thematic_area_list,
+    selector_get=selectors.thematic_area_get,
+    form_class=forms.ThematicAreaForm,
+    filterset_class=filters.ThematicAreaFilter,
+    table_class=tables.ThematicAreaTable,
+    create=services.thematic_area_create,
+    update=services.thematic_area_update,
+    delete=services.thematic_area_delete,
+    restore=services.thematic_area_restore,
+    selector_detail=selectors.thematic_area_detail,
 )
 
 

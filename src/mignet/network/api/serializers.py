@@ -16,6 +16,7 @@ from ..models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
     ToRObjective,
 )
 
@@ -161,4 +162,11 @@ class TermsSerializer(RecordSerializer):
     class Meta:
         model = TermsOfReference
         fields = [*BASE, "number", "title", "adopted_on", "text", "objectives"]
+        read_only_fields = RecordSerializer.read_only_fields
+
+
+class ThematicAreaSerializer(RecordSerializer):
+    class Meta:
+        model = ThematicArea
+        fields = [*BASE, "name", "description"]
         read_only_fields = RecordSerializer.read_only_fields

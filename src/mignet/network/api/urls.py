@@ -13,4 +13,5 @@ routes = [
     ("nominations", views.NominationViewSet, "nomination"),
     ("role-assignments", views.RoleAssignmentViewSet, "role-assignment"),
     ("terms-of-reference", views.TermsViewSet, "terms-of-reference"),
+    ("thematic-areas", views.ThematicAreaViewSet, "thematic-area"),
 ]

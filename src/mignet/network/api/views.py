@@ -113,6 +113,14 @@ RoleAssignmentViewSet = _viewset(
     "role_assignment",
     "Users' roles in networks.",
 )
+ThematicAreaViewSet = _viewset(
+    "ThematicAreaViewSet",
+    s.ThematicAreaSerializer,
+    filters.ThematicAreaFilter,
+    selectors.thematic_area_list,
+    "thematic_area",
+    "Thematic areas the networks work on.",
+)
 TermsViewSet = _viewset(
     "TermsViewSet",
     s.TermsSerializer,
