@@ -45,16 +45,26 @@ def _require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
+def browser(django_db_setup) -> Iterator:
     """One headless Chromium for the whole session."""
     _require_chromium()
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the tests'
     # fixtures would otherwise be refused as "async unsafe". Only for the browser tests.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # With that loop running, Django keeps this thread's database connections in other (context-local)
+    # storage, so the copy of the test database taken for serialized rollback must follow them there.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
     try:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
