@@ -13,6 +13,7 @@ from mignet.network.models import (
     Representative,
     RoleAssignment,
     TermsOfReference,
+    ThematicArea,
 )
 
 SEGMENTS = [
@@ -25,6 +26,7 @@ SEGMENTS = [
     ("nominations", Nomination),
     ("roles", RoleAssignment),
     ("terms-of-reference", TermsOfReference),
+    ("thematic-areas", ThematicArea),
 ]
 
 
