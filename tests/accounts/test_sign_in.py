@@ -94,7 +94,10 @@ def test_a_network_can_require_two_factor_for_a_role(users, network):
 
 @pytest.mark.django_db
 def test_sign_up_is_closed(client):
-    response = client.post("/accounts/signup/", {"email": "stranger@example.org", "password1": "A-long-passw0rd!", "password2": "A-long-passw0rd!"})
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "stranger@example.org", "password1": "A-long-passw0rd!", "password2": "A-long-passw0rd!"},
+    )
     assert "Sign Up Closed" in response.content.decode()
     from mignet.accounts.models import User
 
