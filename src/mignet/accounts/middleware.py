@@ -1,10 +1,10 @@
-"""Two-factor sign-in, enforced for the roles a network requires it of (Network.mfa_required_roles)."""
+"""Per-user middleware: the profile language, and two-factor sign-in for the roles a network requires it of."""
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.utils import translation
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 from mignet.core.policy import principal
 
