@@ -24,11 +24,12 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    """The shared (Redis/locmem) cache starts empty; the default cache is in the database and rolls back."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["shared"].clear()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture

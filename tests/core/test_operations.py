@@ -34,7 +34,13 @@ def test_with_the_database_down_healthz_and_pages_answer_503_without_a_trace(tmp
         "print(h.status_code, p.status_code, a.status_code, round(time.monotonic() - t, 1));"
         "print(h.content.decode()); print(p.content.decode()[:400]); print(a.content.decode())"
     )
-    result = subprocess.run([sys.executable, "-c", script], env=_dead_database_env(tmp_path), capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=_dead_database_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     lines = result.stdout.splitlines()
     health, page, api, seconds = lines[0].split()
     assert (health, page, api) == ("503", "503", "503"), result.stdout + result.stderr
@@ -88,12 +94,26 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(settings, capsys, tmp_path):
     settings.MIGNET_DEMO_PASSWORD = "demo-password-for-tests"
     call_command("demo")
     out = capsys.readouterr().out
-    for email in ("secretariat@demo.mignet.org", "focal.unhcr@demo.mignet.org", "chair@demo.mignet.org", "partner@demo.mignet.org", "viewer@demo.mignet.org"):
+    for email in (
+        "secretariat@demo.mignet.org",
+        "focal.unhcr@demo.mignet.org",
+        "chair@demo.mignet.org",
+        "partner@demo.mignet.org",
+        "viewer@demo.mignet.org",
+    ):
         assert email in out
     tables = connection.introspection.table_names()
-    counts = {t: connection.cursor().execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables if t.startswith(("network_", "accounts_"))}  # noqa: S608
+    counts = {
+        t: connection.cursor().execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+        for t in tables
+        if t.startswith(("network_", "accounts_"))
+    }  # noqa: S608
     call_command("demo")
-    again = {t: connection.cursor().execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables if t.startswith(("network_", "accounts_"))}  # noqa: S608
+    again = {
+        t: connection.cursor().execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
+        for t in tables
+        if t.startswith(("network_", "accounts_"))
+    }  # noqa: S608
     assert again == counts  # a second run creates nothing, and no history row either
     assert User.objects.get(email="chair@demo.mignet.org").check_password("demo-password-for-tests")
 
@@ -106,5 +126,32 @@ def test_deploy_checks_are_clean_with_production_settings(tmp_path):
         "MIGNET_ALLOWED_HOSTS": "mignet.example.org",
         "MIGNET_VAR_DIR": str(tmp_path),
     }
-    result = subprocess.run([sys.executable, "-m", "mignet.cli", "check", "--deploy", "--fail-level", "WARNING"], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mignet.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_with_redis_down_pages_still_answer(tmp_path):
+    script = (
+        "import django; django.setup();"
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "from django.test import Client; c = Client(raise_request_exception=False);"
+        "r = c.post('/accounts/login/', {'login': 'nobody@example.org', 'password': 'x'});"
+        "print(c.get('/accounts/login/').status_code, r.status_code, c.get('/healthz').status_code)"
+    )
+    env = {
+        **os.environ,
+        "REDIS_URL": "redis://127.0.0.1:1/0",  # nothing listens there
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MIGNET_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "mignet.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.stdout.split() == ["200", "200", "200"], result.stdout + result.stderr
