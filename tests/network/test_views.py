@@ -193,3 +193,22 @@ def test_network_settings_can_require_two_factor_for_a_role(client_for, network)
     assert network.mfa_required_roles == ["secretariat"]
     # From now on the secretariat must set up an authenticator app before anything else.
     assert client.get(f"/n/{network.slug}/").url == "/accounts/2fa/totp/activate/?required=1"
+
+
+@pytest.mark.django_db
+def test_demo_records_are_clearly_marked(client_for, network, users):
+    from mignet.network import demo
+
+    plain = client_for("viewer").get(f"/n/{network.slug}/").content.decode()
+    assert "demonstration data" not in plain
+    from django.core.cache import caches
+
+    demo.load("demo-password-123")
+    caches["shared"].clear()
+    page = client_for("viewer").get(f"/n/{network.slug}/").content.decode()
+    assert "demonstration data" in page
+    org = Organisation.objects.get(network=network, acronym="CSAM")
+    assert (
+        "(demo)" in org.name
+        and ">demo</span>" in client_for("viewer").get(org.get_absolute_url()).content.decode()
+    )

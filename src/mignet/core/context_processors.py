@@ -1,6 +1,18 @@
-"""Template context every page needs: the current network (if any) and the user's networks for the switcher."""
+"""Template context every page needs: the current network (if any), the user's roles, the demo banner."""
+
+from django.core.cache import caches
 
 from .policy import principal
+
+
+def _has_demo_data(network) -> bool:
+    from mignet.network.models import Organisation
+
+    return caches["shared"].get_or_set(
+        f"network:{network.pk}:has-demo",
+        lambda: Organisation.all_objects.filter(network=network, is_demo=True).exists(),
+        300,
+    )
 
 
 def mignet(request):
@@ -10,4 +22,5 @@ def mignet(request):
         "network": network,
         "principal": p,
         "user_roles": sorted(p.roles(network.pk)) if network is not None else [],
+        "network_has_demo_data": network is not None and _has_demo_data(network),
     }
