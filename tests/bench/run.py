@@ -10,7 +10,8 @@ CaptureQueriesContext, then BENCH_RUNS (30) timed requests per case.
 
 It prints a table (case × scale: median ms, p95 ms, queries), flags what misses DESIGN.md's targets,
 and writes var/bench/latest.json as {"scales": {"<scale>": {"rows": N, "cases": {"<case>": {"median_ms": x,
-"p95_ms": y, "queries": q}}}}} — merged with the scales of earlier runs that have the same cases.
+"p95_ms": y, "queries": q}}}}} — merged with the scales of earlier runs on the same database engine with
+the same cases; var/bench/latest-meta.json records each scale's engine, seed, time and load average.
 `rows` counts the network app's rows (networks, organisations, people, bodies, memberships,
 representatives, chair terms, nominations, role assignments, ToR versions and objectives, themes).
 
@@ -148,18 +149,27 @@ def main() -> int:
         print(f"   {scale} measured in {time.monotonic() - started:.0f} s", flush=True)
         if os.environ.get("BENCH_DROP") == "1":
             _drop(url)
-    latest = VAR / "latest.json"
-    merged = {"scales": {}}
-    if latest.exists():
-        try:
-            merged = json.loads(latest.read_text())
-        except ValueError:
-            merged = {"scales": {}}
+    latest, meta_path = VAR / "latest.json", VAR / "latest-meta.json"
+    merged, meta = _read(latest), _read(meta_path)
     names = set(next(iter(measured.values()))["cases"])
-    # Earlier scales stay only when they measured the same cases (the file promises the same names).
+    # Earlier scales stay when they measured the same cases (the file promises the same names at every
+    # scale) on the same database engine; latest-meta.json says which engine and when.
     merged["scales"] = {
-        s: v for s, v in merged.get("scales", {}).items() if s not in measured and set(v["cases"]) == names
+        s: v
+        for s, v in merged.get("scales", {}).items()
+        if s not in measured
+        and set(v["cases"]) == names
+        and meta.get("scales", {}).get(s, {}).get("engine") == engine
     }
+    meta["scales"] = {s: v for s, v in meta.get("scales", {}).items() if s in merged["scales"]}
+    for scale in measured:
+        meta["scales"][scale] = {
+            "engine": engine,
+            "seed": SEED,
+            "runs": RUNS,
+            "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+        }
     for scale, result in measured.items():
         merged["scales"][scale] = {
             "rows": result["rows"],
@@ -171,10 +181,19 @@ def main() -> int:
     order = {s: i for i, s in enumerate(("small", "national", "global"))}
     merged["scales"] = dict(sorted(merged["scales"].items(), key=lambda kv: order.get(kv[0], 9)))
     latest.write_text(json.dumps(merged, indent=2) + "\n")
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     errors = {s: r.get("errors", {}) for s, r in measured.items()}
     print(render_table(merged, measured=set(measured), errors=errors, engine=engine))
     print(f"Wrote {latest}")
     return 0
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {"scales": {}}
+    return data if isinstance(data.get("scales"), dict) else {"scales": {}}
 
 
 def kind_of(case: str) -> str:
@@ -192,9 +211,11 @@ def render_table(data: dict, *, measured: set[str], errors: dict, engine: str) -
     cases = list(next(iter(data["scales"].values()))["cases"]) if scales else []
     width = max([len(c) for c in cases] + [20])
     col = 24
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         "",
         f"Server time in ms (median / p95) and SQL queries per request — {engine}, {RUNS} runs after {WARMUP} warm-ups.",
+        f"Machine: {os.cpu_count()} CPUs, load average now {load} (timings are wall-clock: other work inflates them).",
         "Targets (DESIGN.md §7): p95 ≤ 50 ms for pages and API, ≤ 150 ms for dashboards (home, about), "
         f"≤ 100 ms for writes; ≤ {MAX_QUERIES} queries; no more queries as rows grow.",
         "! = over a target   ↑ = more queries than at the smallest scale   E = unexpected status",
