@@ -106,11 +106,14 @@ def test_list_search_filters_and_htmx_gets_only_the_table(client_for, network):
 
 
 @pytest.mark.django_db
-def test_giving_a_role_to_a_new_address_creates_the_account_and_emails_a_link(client_for, network, unhcr):
-    response = client_for("secretariat").post(
-        f"/n/{network.slug}/roles/new/",
-        {"email": "new.focal@unhcr.example", "role": "member", "organisation": unhcr.pk},
-    )
+def test_giving_a_role_to_a_new_address_creates_the_account_and_emails_a_link(
+    client_for, network, unhcr, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("secretariat").post(
+            f"/n/{network.slug}/roles/new/",
+            {"email": "new.focal@unhcr.example", "role": "member", "organisation": unhcr.pk},
+        )
     assert response.status_code == 302
     user = User.objects.get(email="new.focal@unhcr.example")
     assert not user.has_usable_password()

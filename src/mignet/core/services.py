@@ -64,10 +64,10 @@ def record_create(
     `data` is what the person asked for; `set_by_service` holds values the calling service decides
     itself (e.g. a chair's membership is "proposed"), which are exempt from the reserved-field check."""
     instance = model(**({"network": network} if network is not None else {}))
-    _check_reserved_fields(instance, actor, data, creating=True)
     for field, value in {**data, **(set_by_service or {})}.items():
         setattr(instance, field, value)
     policy.require(actor, "add", instance)
+    _check_reserved_fields(instance, actor, data, creating=True)
     instance.full_clean()
     with transaction.atomic():
         instance._history_user = actor

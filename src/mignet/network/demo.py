@@ -132,7 +132,7 @@ def load(password: str) -> Network:
         "Bangladeshi Diaspora Link (demo)",
         "BDL",
         c.OrganisationKind.DIASPORA,
-        stakeholder_category=cats.get("diaspora_organizations"),
+        stakeholder_category=cats.get("migrant_diaspora_orgs"),
     )
     union = _org(
         network,
@@ -261,7 +261,7 @@ def load(password: str) -> Network:
         if not body.thematic_areas.exists():
             body.thematic_areas.set([themes[n] for n in names])
     lm, ct, md = twgs["lm"][0], twgs["ct"][0], twgs["md"][0]
-    _ensure(
+    taskforce = _ensure(
         Body,
         {"network": network, "name": "Cox's Bazar Counter-Trafficking Taskforce (liaison)"},
         {
@@ -316,6 +316,39 @@ def load(password: str) -> Network:
     member(md, orgs["UNDP"], p["undp"], c.ParticipationLevel.DEPUTY, start=datetime.date(2021, 3, 15))
     member(md, diaspora, start=datetime.date(2021, 3, 15))
     member(md, academia, status=c.MembershipStatus.PROPOSED, start=today)
+    district_admin = _org(
+        network,
+        "Cox's Bazar District Administration (demo)",
+        "DC CXB",
+        c.OrganisationKind.LOCAL_AUTHORITY,
+        stakeholder_category=cats.get("local_authorities_communities"),
+    )
+    dc = _person(network, "Sharmin Nahar", district_admin, "Additional Deputy Commissioner")
+    member(taskforce, district_admin, dc, c.ParticipationLevel.DEPUTY, start=datetime.date(2019, 10, 1))
+    member(
+        taskforce,
+        orgs["IOM"],
+        _person(network, "Rashed Alam", orgs["IOM"], "Counter-Trafficking Officer, Cox's Bazar"),
+        c.ParticipationLevel.OFFICER,
+        start=datetime.date(2019, 10, 1),
+    )
+    member(taskforce, orgs["UNODC"], start=datetime.date(2019, 10, 1))
+    member(taskforce, ngo_ct, start=datetime.date(2020, 2, 1))
+    _ensure(
+        ChairTerm,
+        {
+            "network": network,
+            "body": taskforce,
+            "organisation": district_admin,
+            "start_date": add_months(today, -4),
+        },
+        {
+            "end_date": add_months(today, 8) - datetime.timedelta(days=1),
+            "role": c.ChairRole.CHAIR,
+            "person": dc,
+            "selection_note": "Chaired by the district administration",
+        },
+    )
     csam_lm = member(lm, consortium, start=datetime.date(2020, 6, 1))
     _ensure(
         Representative,

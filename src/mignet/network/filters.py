@@ -6,7 +6,8 @@ import django_filters as df
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mignet.core.choices import Role, Visibility
+from mignet.core.choices import Role
+from mignet.core.filters import RecordFilter, StyledFilterSet
 
 from . import choices as c
 from .models import (
@@ -35,25 +36,7 @@ def _scoped(model):
     return queryset
 
 
-class RecordFilter(df.FilterSet):
-    """Base: free-text search `q`, the network's address, visibility."""
-
-    network = df.CharFilter(field_name="network__slug", label=_("Network"))
-    visibility = df.ChoiceFilter(choices=Visibility.choices, label=_("Visibility"))
-    search_fields: tuple[str, ...] = ()
-    q = df.CharFilter(method="search", label=_("Search"))
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        condition = Q()
-        for field in self.search_fields:
-            condition |= Q(**{f"{field}__icontains": value})
-        return queryset.filter(condition)
-
-
-class NetworkFilter(df.FilterSet):
+class NetworkFilter(StyledFilterSet):
     q = df.CharFilter(method="search", label=_("Search"))
     level = df.ChoiceFilter(choices=c.NetworkLevel.choices)
 
