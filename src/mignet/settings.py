@@ -48,6 +48,7 @@ ALLOWED_HOSTS = env_list("MIGNET_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],test
 CSRF_TRUSTED_ORIGINS = env_list("MIGNET_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "mignet.core",  # first, so its templates (allauth layouts and elements) override the libraries' own
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,7 +69,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_countries",
-    "mignet.core",
     "mignet.accounts",
     "mignet.network",
 ]
