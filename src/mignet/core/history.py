@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 HIDDEN_FIELDS = {"version", "updated_at", "created_at", "is_demo", "id", "deleted_at"}
@@ -78,7 +79,7 @@ def history_entries(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
                 continue
             changes.append(
                 FieldChange(
-                    label=str(f.verbose_name).capitalize(),
+                    label=str(capfirst(f.verbose_name)),
                     before=_display(model, f.name, before, fk_names) if older is not None else "",
                     after=_display(model, f.name, after, fk_names),
                 )
