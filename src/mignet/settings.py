@@ -254,6 +254,7 @@ SPECTACULAR_SETTINGS = {
     "Authenticate with a session or with `Authorization: Token <key>`.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "VisibilityEnum": "mignet.core.choices.Visibility",
