@@ -19,12 +19,9 @@ class StyledFilterSet(df.FilterSet):
         if not getattr(form, "_mignet_styled", False):
             for field in form.fields.values():
                 RecordForm._style(field)
-                if (
-                    hasattr(field.widget, "choices")
-                    and field.widget.choices
-                    and field.widget.choices[0][0] == ""
-                ):
-                    field.widget.choices = [("", _("Any")), *list(field.widget.choices)[1:]]
+                choices = list(getattr(field.widget, "choices", None) or [])
+                if choices and choices[0][0] == "":
+                    field.widget.choices = [("", _("Any")), *choices[1:]]
             form._mignet_styled = True
         return form
 

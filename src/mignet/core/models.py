@@ -43,7 +43,9 @@ class BaseModel(models.Model):
 class NetworkScopedModel(BaseModel):
     """A domain row that belongs to exactly one Network (the unit of multi-tenancy)."""
 
-    network = models.ForeignKey("network.Network", on_delete=models.PROTECT, related_name="+")
+    network = models.ForeignKey(
+        "network.Network", verbose_name=_("network"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         abstract = True
@@ -105,7 +107,9 @@ class SDGTarget(models.Model):
     """An SDG target relevant to migration."""
 
     code = models.CharField(_("target"), max_length=8, unique=True)
-    goal = models.ForeignKey(SDGGoal, on_delete=models.PROTECT, related_name="targets")
+    goal = models.ForeignKey(
+        SDGGoal, verbose_name=_("goal"), on_delete=models.PROTECT, related_name="targets"
+    )
     text = models.TextField(_("text"))
     relevance = models.CharField(_("relevance to migration"), max_length=200, blank=True)
 
@@ -140,7 +144,9 @@ class Division(models.Model):
 class District(models.Model):
     """A second-level administrative area (Bangladesh: district / zila)."""
 
-    division = models.ForeignKey(Division, on_delete=models.PROTECT, related_name="districts")
+    division = models.ForeignKey(
+        Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="districts"
+    )
     name = models.CharField(_("name"), max_length=80)
     iso_code = models.CharField(_("ISO 3166-2"), max_length=10, unique=True)
     bbs_code = models.CharField(_("BBS code"), max_length=8, blank=True)

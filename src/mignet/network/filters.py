@@ -39,6 +39,7 @@ def _scoped(model):
 class NetworkFilter(StyledFilterSet):
     q = df.CharFilter(method="search", label=_("Search"))
     level = df.ChoiceFilter(choices=c.NetworkLevel.choices)
+    country = df.CharFilter(field_name="country", lookup_expr="iexact", label=_("Country (ISO code)"))
 
     class Meta:
         model = Network

@@ -116,7 +116,12 @@ class TermsOfReference(NetworkScopedModel):
 class ToRObjective(NetworkScopedModel):
     """A numbered objective of a ToR version, so that work can point at "Network objective 3" (N3)."""
 
-    terms = models.ForeignKey(TermsOfReference, on_delete=models.CASCADE, related_name="objectives")
+    terms = models.ForeignKey(
+        TermsOfReference,
+        verbose_name=_("terms of reference"),
+        on_delete=models.CASCADE,
+        related_name="objectives",
+    )
     scope = models.CharField(_("applies to"), max_length=16, choices=c.ObjectiveScope.choices)
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"))
