@@ -134,7 +134,7 @@ def test_second_open_membership_of_the_same_organisation_is_refused(users, netwo
 def test_organisation_with_current_memberships_cannot_be_deleted(users, network, iom):
     with pytest.raises(ValidationError) as excinfo:
         services.organisation_delete(actor=users["secretariat"], instance=iom)
-    assert "current membership" in excinfo.value.messages[0]
+    assert "still has 1 current membership. End it first" in excinfo.value.messages[0]
     iom.refresh_from_db()
     assert iom.deleted_at is None
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 HIDDEN_FIELDS = {"version", "updated_at", "created_at", "is_demo", "id", "deleted_at"}
@@ -95,7 +96,8 @@ def history_entries(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
                 when=rec.history_date,
                 who=rec.history_user,
                 action=str(label),
-                reason=rec.history_change_reason or "",
+                # System reasons are stored as English message ids and read in the reader's language.
+                reason=gettext(rec.history_change_reason) if rec.history_change_reason else "",
                 version=getattr(rec, "version", None),
                 changes=changes,
             )

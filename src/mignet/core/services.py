@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from . import policy
 
@@ -117,7 +118,7 @@ def record_soft_delete(instance: models.Model, *, actor, reason: str = "") -> mo
             current.deleted_at = timezone.now()
             current.version += 1
             current._history_user = actor
-            current._change_reason = reason or _("Deleted")
+            current._change_reason = reason or gettext_noop("Deleted")
             current.save()
     return current
 
@@ -131,6 +132,6 @@ def record_restore(instance: models.Model, *, actor, reason: str = "") -> models
             current.deleted_at = None
             current.version += 1
             current._history_user = actor
-            current._change_reason = reason or _("Restored")
+            current._change_reason = reason or gettext_noop("Restored")
             current.save()
     return current

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from mignet.core import policy
 from mignet.core.services import record_create, record_restore, record_soft_delete, record_update
@@ -69,8 +70,10 @@ def organisation_delete(*, actor, instance, reason="") -> Organisation:
     )
     if open_memberships:
         raise ValidationError(
-            _(
-                "%(org)s still has %(n)d current membership(s). End them first, so the record of who was a member stays true."
+            ngettext(
+                "%(org)s still has %(n)d current membership. End it first, so the record of who was a member stays true.",
+                "%(org)s still has %(n)d current memberships. End them first, so the record of who was a member stays true.",
+                open_memberships,
             )
             % {"org": instance, "n": open_memberships}
         )
@@ -261,7 +264,7 @@ def nomination_decide(*, actor, instance: Nomination, accept: bool, note: str = 
                     actor=actor,
                     network=instance.network,
                     data={"body": instance.body, "organisation": instance.consortium, "start_date": today},
-                    reason=_("Nomination accepted"),
+                    reason=gettext_noop("Nomination accepted"),
                 )
             if not membership.representatives.filter(person=instance.person, end_date__isnull=True).exists():
                 record_create(
@@ -274,7 +277,7 @@ def nomination_decide(*, actor, instance: Nomination, accept: bool, note: str = 
                         "level": c.ParticipationLevel.PROGRAMME_MANAGER,
                         "start_date": today,
                     },
-                    reason=_("Nomination accepted"),
+                    reason=gettext_noop("Nomination accepted"),
                 )
     return nomination
 
@@ -345,7 +348,7 @@ def _objectives_set(terms: TermsOfReference, objectives: dict[str, list[str]] | 
                 record_update(obj, actor=actor, version=obj.version, data={"text": text})
     for obj in existing.values():
         if obj.scope in objectives and obj.deleted_at is None:
-            record_soft_delete(obj, actor=actor, reason=_("Removed from the Terms of Reference"))
+            record_soft_delete(obj, actor=actor, reason=gettext_noop("Removed from the Terms of Reference"))
 
 
 def terms_create(*, actor, network, data, m2m=None) -> TermsOfReference:
