@@ -48,7 +48,9 @@ def _redis_available() -> bool:
         return False
 
 
-@pytest.mark.skipif(not _redis_available() and os.environ.get("CI") != "true", reason="no Redis server on 127.0.0.1:6379")
+@pytest.mark.skipif(
+    not _redis_available() and os.environ.get("CI") != "true", reason="no Redis server on 127.0.0.1:6379"
+)
 def test_a_real_worker_sends_mail_queued_on_redis(tmp_path: Path):
     broker = "redis://127.0.0.1:6379/14"
     redis.Redis.from_url(broker).flushdb()
@@ -68,8 +70,20 @@ def test_a_real_worker_sends_mail_queued_on_redis(tmp_path: Path):
     subprocess.run([sys.executable, "-c", send], env=env, check=True, timeout=60)
     assert redis.Redis.from_url(broker).llen("celery") == 1  # queued on the real broker
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "mignet", "worker", "--pool=solo", "--concurrency=1", "--loglevel=WARNING"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "mignet",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--loglevel=WARNING",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
