@@ -27,4 +27,6 @@ for w in 400 600 700; do
   range=$(grep -A12 "$f" $nm/@fontsource/noto-sans-bengali/$w.css | grep -m1 unicode-range | sed 's/^ *//')
   printf "@font-face{font-family:'Noto Sans Bengali';font-style:normal;font-display:swap;font-weight:%s;src:url(%s) format('woff2');%s}\n" "$w" "$f" "$range" >> "$css"
 done
+# No source maps are vendored, so their references go (a manifest storage would fail on them).
+find "$out" \( -name '*.js' -o -name '*.css' \) -exec sed -i -E '/sourceMappingURL=/d' {} +
 echo "vendored into $out"

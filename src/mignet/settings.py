@@ -194,7 +194,10 @@ AXES_USERNAME_CALLABLE = "mignet.accounts.security.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("MIGNET_PROXY_COUNT", "0")) or None
+# Behind N trusted reverse proxies (MIGNET_PROXY_COUNT=N) the client is read from X-Forwarded-For,
+# counting N entries from the right (what the outermost trusted proxy saw); otherwise from the connection.
+MIGNET_PROXY_COUNT = int(os.environ.get("MIGNET_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "mignet.accounts.security.client_ip"
 
 # --- Internationalisation
 LANGUAGE_CODE = "en"

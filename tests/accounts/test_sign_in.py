@@ -102,3 +102,18 @@ def test_sign_up_is_closed(client):
     from mignet.accounts.models import User
 
     assert not User.objects.filter(email="stranger@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_lockout_and_log_use_the_clients_address(users, settings, caplog):
+    settings.MIGNET_PROXY_COUNT = 1
+    # The attacker forges an entry; nginx appends the address it really saw.
+    attacker = Client(HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
+    with caplog.at_level("WARNING", logger="mignet.security"):
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            sign_in(attacker, "viewer@example.org", "guess")
+    assert "ip=203.0.113.9" in caplog.text
+    assert sign_in(attacker, "viewer@example.org").status_code in (403, 429)
+    # The real user, arriving through the same proxy from another address, can still sign in.
+    owner = Client(HTTP_X_FORWARDED_FOR="198.51.100.7", REMOTE_ADDR="10.0.0.2")
+    assert sign_in(owner, "viewer@example.org").status_code == 302

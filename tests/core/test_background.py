@@ -55,7 +55,7 @@ def test_a_real_worker_sends_mail_queued_on_redis(tmp_path: Path):
     broker = "redis://127.0.0.1:6379/14"
     redis.Redis.from_url(broker).flushdb()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "CELERY_BROKER_URL": broker,
         "MIGNET_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "MIGNET_EMAIL_FILE_PATH": str(tmp_path / "mail"),

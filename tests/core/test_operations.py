@@ -19,7 +19,7 @@ def test_healthz_answers_ok_when_the_database_answers(client):
 
 def _dead_database_env(tmp_path):
     return {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",  # nothing listens on port 1
         "MIGNET_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "mignet.settings",
@@ -120,7 +120,7 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(settings, capsys, tmp_path):
 
 def test_deploy_checks_are_clean_with_production_settings(tmp_path):
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "MIGNET_PRODUCTION": "1",
         "MIGNET_SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-0123456789",
         "MIGNET_ALLOWED_HOSTS": "mignet.example.org",
@@ -145,7 +145,7 @@ def test_with_redis_down_pages_still_answer(tmp_path):
         "print(c.get('/accounts/login/').status_code, r.status_code, c.get('/healthz').status_code)"
     )
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "REDIS_URL": "redis://127.0.0.1:1/0",  # nothing listens there
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "MIGNET_VAR_DIR": str(tmp_path),
@@ -155,3 +155,38 @@ def test_with_redis_down_pages_still_answer(tmp_path):
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300
     )
     assert result.stdout.split() == ["200", "200", "200"], result.stdout + result.stderr
+
+
+def test_production_settings_serve_collected_static_files(tmp_path):
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "MIGNET_PRODUCTION": "1",
+        "MIGNET_SECRET_KEY": "production-secret-key-for-the-test-0123456789-abcdefghijklmnop",
+        "MIGNET_ALLOWED_HOSTS": "mignet.example.org",
+        "MIGNET_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "mignet.settings",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "mignet.cli", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    script = (
+        "import django; django.setup();"
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "from django.test import Client; c = Client(HTTP_HOST='mignet.example.org');"
+        "r = c.get('/accounts/login/', secure=True); print(r.status_code);"
+        "import re; css = re.search(r'href=\"(/static/vendor/bootstrap/bootstrap\\.min\\.[0-9a-f]+\\.css)\"', r.content.decode());"
+        "print(css.group(1) if css else 'no hashed css');"
+        "print(r.headers.get('Strict-Transport-Security'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300
+    )
+    status, css, hsts = result.stdout.split("\n")[:3]
+    assert status == "200", result.stdout + result.stderr
+    assert css.startswith("/static/vendor/bootstrap/bootstrap.")  # hashed name from the manifest
+    assert (tmp_path / "static" / css.removeprefix("/static/")).exists()
+    assert "max-age=31536000" in hsts

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -9,9 +10,19 @@ log = logging.getLogger("mignet.security")
 
 
 def client_ip(request) -> str:
+    """The client's address. Behind MIGNET_PROXY_COUNT trusted proxies, each appends the address it received
+    from to X-Forwarded-For, so the client is that many places from the right; entries further left could be
+    forged by the client and are ignored. Also used by django-axes for lockouts."""
     if request is None:
         return "-"
-    return request.META.get("REMOTE_ADDR", "-")
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.MIGNET_PROXY_COUNT
+    if count:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        chain = [*forwarded, remote]
+        if len(chain) > count:
+            return chain[-count - 1]
+    return remote or "-"
 
 
 def axes_username(request, credentials) -> str | None:
