@@ -202,7 +202,7 @@ AXES_CLIENT_IP_CALLABLE = "mignet.accounts.security.client_ip"
 # --- Internationalisation
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("bn", _("Bangla"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_libraries"]  # ours first; then library gaps
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

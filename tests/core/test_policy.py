@@ -108,3 +108,16 @@ def test_denials_are_logged_with_user_and_action(users, unhcr, iom, caplog):
     assert (
         "permission denied user=member@example.org action=change target=network.organisation:" in caplog.text
     )
+
+
+@pytest.mark.django_db
+def test_everyone_reads_their_own_role_but_only_the_secretariat_reads_others(users, network, client_for):
+    from mignet.network.models import RoleAssignment
+
+    own = RoleAssignment.objects.get(user=users["partner"])
+    theirs = RoleAssignment.objects.get(user=users["member"])
+    assert list(policy.restrict(RoleAssignment.objects.all(), users["partner"])) == [own]
+    assert policy.can(users["partner"], "view", own) and not policy.can(users["partner"], "view", theirs)
+    assert policy.restrict(RoleAssignment.objects.all(), users["secretariat"]).count() == RoleAssignment.objects.count()
+    page = client_for("partner").get(f"/n/{network.slug}/roles/").content.decode()
+    assert str(users["partner"]) in page and str(users["member"]) not in page

@@ -128,6 +128,16 @@ def rule(model_label: str, *actions: str) -> Callable[[RuleFn], RuleFn]:
     return register
 
 
+_readers: dict[str, tuple[Callable[[Principal], Q], Callable[[Principal, Model], bool]]] = {}
+
+
+def reader(
+    model_label: str, *, rows: Callable[[Principal], Q], row: Callable[[Principal, Model], bool]
+) -> None:
+    """Replace the visibility rule for one model: `rows` filters querysets, `row` answers for one object."""
+    _readers[model_label] = (rows, row)
+
+
 _secretariat_fields: dict[str, set[str]] = {}
 
 
@@ -163,6 +173,9 @@ def can(
             return p.is_authenticated and (p.is_superuser or bool(p.roles(network_id)))
         if getattr(obj, "deleted_at", None) is not None:
             return p.is_secretariat(network_id)
+        custom = _readers.get(model._meta.label_lower)
+        if custom is not None:
+            return p.is_superuser or custom[1](p, obj)
         return getattr(obj, "visibility", Visibility.PUBLIC) in p.read_levels(network_id)
     if not p.is_authenticated:
         return False
@@ -200,6 +213,9 @@ def restrict(queryset: QuerySet, user) -> QuerySet:
     p = principal(user)
     if p.is_superuser:
         return queryset
+    custom = _readers.get(queryset.model._meta.label_lower)
+    if custom is not None:
+        return queryset.filter(custom[0](p))
     scope = getattr(queryset.model, "scope_field", "network_id")
     condition = Q(visibility=Visibility.PUBLIC)
     for network_id in p.network_ids():

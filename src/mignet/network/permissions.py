@@ -1,7 +1,9 @@
 """Who besides the secretariat may change the network's structure (DESIGN.md section 2)."""
 
+from django.db.models import Q
+
 from mignet.core.choices import Role
-from mignet.core.policy import rule, secretariat_fields
+from mignet.core.policy import reader, rule, secretariat_fields
 
 # Fields only the secretariat sets, whoever else may edit the record.
 secretariat_fields("network.organisation", "kind", "consortium", "un_entity")
@@ -50,3 +52,15 @@ def nomination_add(p, obj, network_id) -> bool:
     if obj is None:
         return bool(own)
     return obj.consortium_id in own and obj.status == "nominated"
+
+
+def _secretariat_networks(p) -> list[int]:
+    return [nid for nid in p.network_ids() if p.is_secretariat(nid)]
+
+
+# Role assignments are private: each user reads their own; the secretariat reads all of its network's.
+reader(
+    "network.roleassignment",
+    rows=lambda p: Q(network_id__in=_secretariat_networks(p)) | Q(user_id=getattr(p.user, "pk", None) or 0),
+    row=lambda p, obj: p.is_secretariat(obj.network_id) or obj.user_id == getattr(p.user, "pk", None),
+)

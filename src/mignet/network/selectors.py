@@ -231,36 +231,27 @@ def nomination_get(*, user, network, pk, include_deleted=False) -> Nomination:
     )
 
 
-def _own_or_secretariat(qs: QuerySet, user) -> QuerySet:
-    """Role assignments are private: the secretariat sees its network's, everyone else only their own."""
-    from mignet.core.policy import principal
-
-    p = principal(user)
-    if p.is_superuser:
-        return qs
-    secretariat_of = [nid for nid in p.network_ids() if p.is_secretariat(nid)]
-    return qs.filter(Q(network_id__in=secretariat_of) | Q(user_id=getattr(user, "pk", None)))
-
-
 def role_assignment_list(*, user, network=None) -> QuerySet[RoleAssignment]:
-    """Role assignments the user may see (their own, or all of a network they are secretariat of)."""
-    qs = RoleAssignment.objects.select_related("network", "user", "organisation", "body")
-    return _own_or_secretariat(_scoped(qs, user=user, network=network), user)
+    """Role assignments the user may see: their own, or all of a network whose secretariat they are."""
+    return _scoped(
+        RoleAssignment.objects.select_related("network", "user", "organisation", "body"),
+        user=user,
+        network=network,
+    )
 
 
 def role_assignment_get(*, user, network, pk, include_deleted=False) -> RoleAssignment:
     base = RoleAssignment.all_objects.select_related(
         "network", "user", "organisation__network", "body__network"
     )
-    obj = _get(
-        _own_or_secretariat(base, user),
-        _own_or_secretariat(base.filter(deleted_at__isnull=True), user),
+    return _get(
+        base,
+        base.filter(deleted_at__isnull=True),
         user=user,
         network=network,
         pk=pk,
         include_deleted=include_deleted,
     )
-    return obj
 
 
 def terms_list(*, user, network=None) -> QuerySet[TermsOfReference]:
