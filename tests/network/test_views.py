@@ -215,3 +215,21 @@ def test_demo_records_are_clearly_marked(client_for, network, users):
         "(demo)" in org.name
         and ">demo</span>" in client_for("viewer").get(org.get_absolute_url()).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_secretariat_finds_deleted_records_to_restore_them(client_for, network, users):
+    from mignet.core.services import record_soft_delete
+
+    from ..factories import OrganisationFactory
+
+    gone = OrganisationFactory(network=network, name="Dissolved Forum", kind="ngo_cso")
+    record_soft_delete(gone, actor=users["secretariat"], reason="Dissolved in 2025")
+    listing = client_for("secretariat").get(f"/n/{network.slug}/organisations/?deleted=1").content.decode()
+    assert "Dissolved Forum" in listing and "International Labour Organization" not in listing
+    assert (
+        "Deleted records"
+        in client_for("secretariat").get(f"/n/{network.slug}/organisations/").content.decode()
+    )
+    member_view = client_for("member").get(f"/n/{network.slug}/organisations/?deleted=1").content.decode()
+    assert "Dissolved Forum" not in member_view and "Deleted records" not in member_view

@@ -109,7 +109,17 @@ class RecordListView(RecordMixin, SingleTableMixin, FilterView):
     paginate_by = 50
     table_pagination = {"per_page": 50}
 
+    @property
+    def showing_deleted(self) -> bool:
+        """`?deleted=1`: the secretariat's view of deleted records, to open and restore them."""
+        return self.request.GET.get("deleted") == "1" and policy.can(
+            self.request.user, "restore", model=self.model, network=self.network
+        )
+
     def get_queryset(self):
+        if self.showing_deleted:
+            deleted = self.model.all_objects.filter(network=self.network, deleted_at__isnull=False)
+            return policy.restrict(deleted, self.request.user).order_by("-deleted_at")
         return type(self).selector_list(user=self.request.user, network=self.network)
 
     def get_template_names(self):
@@ -121,6 +131,10 @@ class RecordListView(RecordMixin, SingleTableMixin, FilterView):
         ctx = super().get_context_data(**kwargs)
         ctx["can_add"] = policy.can(self.request.user, "add", model=self.model, network=self.network)
         ctx["add_url"] = self.url("create")
+        ctx["showing_deleted"] = self.showing_deleted
+        ctx["can_see_deleted"] = policy.can(
+            self.request.user, "restore", model=self.model, network=self.network
+        )
         return ctx
 
 
