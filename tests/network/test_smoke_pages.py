@@ -40,6 +40,7 @@ def test_every_record_page_renders_on_the_demo(client, segment, model):
     obj = model.objects.filter(network__slug="bd").first()
     for url in [
         f"/n/bd/{segment}/",
+        f"/n/bd/{segment}/?deleted=1",
         f"/n/bd/{segment}/new/",
         f"/n/bd/{segment}/{obj.pk}/",
         f"/n/bd/{segment}/{obj.pk}/edit/",
