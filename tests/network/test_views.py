@@ -119,6 +119,20 @@ def test_giving_a_role_to_a_new_address_creates_the_account_and_emails_a_link(
     assert not user.has_usable_password()
     assert RoleAssignment.objects.filter(user=user, role="member", organisation=unhcr).exists()
     assert len(mail.outbox) == 1 and "new.focal@unhcr.example" in mail.outbox[0].to
+    message = mail.outbox[0]
+    assert "You have been given access to UN Network on Migration in Bangladesh" in message.subject
+    link = next(line for line in message.body.splitlines() if "/accounts/password/reset/key/" in line).strip()
+    # The link lets the new user choose a password and sign in.
+    from django.test import Client
+
+    newcomer = Client()
+    form_page = newcomer.get(link, follow=True)
+    assert form_page.status_code == 200
+    set_url = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
+    done = newcomer.post(set_url, {"password1": "a-Long-new-passw0rd", "password2": "a-Long-new-passw0rd"})
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("a-Long-new-passw0rd")
 
 
 @pytest.mark.django_db

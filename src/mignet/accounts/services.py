@@ -61,17 +61,38 @@ def profile_update(
     return actor
 
 
-def user_get_or_invite(*, email: str, request=None, full_name: str = "") -> User:
-    """The user with this e-mail; if there is none, create the account and e-mail a link to set a password."""
+def user_get_or_invite(
+    *, email: str, request=None, full_name: str = "", network=None, invited_by=None
+) -> User:
+    """The user with this e-mail; if there is none, create the account and e-mail an invitation to set a password."""
     email = (email or "").strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is not None:
         return user
     user = User.objects.create_user(email=email, password=None, full_name=full_name)
     if request is not None:
-        from allauth.account.forms import ResetPasswordForm
-
-        form = ResetPasswordForm(data={"email": email})
-        if form.is_valid():
-            form.save(request)
+        invitation_send(user=user, request=request, network=network, invited_by=invited_by)
     return user
+
+
+def invitation_send(*, user: User, request, network=None, invited_by=None) -> None:
+    """E-mail a new user a link to choose their password (allauth's set-password-from-key page)."""
+    from allauth.account import app_settings as allauth_settings
+    from allauth.account.adapter import get_adapter
+    from allauth.account.utils import user_pk_to_url_str
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+
+    from mignet.core.notify import email_enqueue
+
+    key = f"{user_pk_to_url_str(user)}-{allauth_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(user)}"
+    context = {
+        "user": user,
+        "network": network,
+        "invited_by": invited_by,
+        "set_password_url": get_adapter(request).get_reset_password_from_key_url(key),
+        "sign_in_url": request.build_absolute_uri("/accounts/login/"),
+    }
+    subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+    body = render_to_string("accounts/email/invitation_message.txt", context)
+    email_enqueue(EmailMultiAlternatives(subject=subject, body=body, to=[user.email]))

@@ -272,7 +272,12 @@ class RoleAssignmentCreateView(role_assignment["create"]):
         if form.is_valid():
             data, _m2m = form.service_data()
             try:
-                data["user"] = user_get_or_invite(email=form.cleaned_data["email"], request=request)
+                data["user"] = user_get_or_invite(
+                    email=form.cleaned_data["email"],
+                    request=request,
+                    network=self.network,
+                    invited_by=request.user,
+                )
                 obj = services.role_assignment_create(actor=request.user, network=self.network, data=data)
             except ValidationError as exc:
                 self.apply_errors(form, exc)
