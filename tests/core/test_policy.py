@@ -120,6 +120,9 @@ def test_everyone_reads_their_own_role_but_only_the_secretariat_reads_others(use
     theirs = RoleAssignment.objects.get(user=users["member"])
     assert list(policy.restrict(RoleAssignment.objects.all(), users["partner"])) == [own]
     assert policy.can(users["partner"], "view", own) and not policy.can(users["partner"], "view", theirs)
-    assert policy.restrict(RoleAssignment.objects.all(), users["secretariat"]).count() == RoleAssignment.objects.count()
+    assert (
+        policy.restrict(RoleAssignment.objects.all(), users["secretariat"]).count()
+        == RoleAssignment.objects.count()
+    )
     page = html.unescape(client_for("partner").get(f"/n/{network.slug}/roles/").content.decode())
     assert str(users["partner"]) in page and str(users["member"]) not in page
