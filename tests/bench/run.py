@@ -52,6 +52,7 @@ SEGMENTS = [
     ("nominations", "Nomination", "alliance"),
     ("roles", "RoleAssignment", "bench"),
     ("terms-of-reference", "TermsOfReference", "objectives"),
+    ("thematic-areas", "ThematicArea", "migration"),
 ]
 API = [
     "networks",
@@ -64,6 +65,7 @@ API = [
     "nominations",
     "role-assignments",
     "terms-of-reference",
+    "thematic-areas",
 ]
 
 
@@ -278,12 +280,14 @@ def worker(scale: str, out: Path) -> None:
 
 
 def _client(email: str):
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from mignet.accounts.models import User
 
     client = Client()
-    client.force_login(User.objects.get(email=email), backend="django.contrib.auth.backends.ModelBackend")
+    # django-axes would log this sign-in with the address "-", which PostgreSQL's inet column refuses.
+    with override_settings(AXES_ENABLED=False):
+        client.force_login(User.objects.get(email=email), backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 
@@ -322,6 +326,10 @@ def _targets() -> dict:
             network=network, user__email=f"bench-member-{NETWORK}@example.org"
         ),
         "TermsOfReference": m.TermsOfReference.objects.filter(network=network).order_by("-number").first(),
+        "ThematicArea": m.ThematicArea.objects.filter(network=network)
+        .annotate(n=Count("bodies"))
+        .order_by("-n", "pk")
+        .first(),
     }
 
 

@@ -46,6 +46,7 @@ SEGMENTS = [
     "nominations",
     "roles",
     "terms-of-reference",
+    "thematic-areas",
 ]
 SEARCH = {
     "organisations": "organisation",
@@ -57,6 +58,7 @@ SEARCH = {
     "nominations": "a",
     "roles": "example",
     "terms-of-reference": "terms",
+    "thematic-areas": "migration",
 }
 API_LISTS = [
     "networks",
@@ -69,6 +71,7 @@ API_LISTS = [
     "nominations",
     "role-assignments",
     "terms-of-reference",
+    "thematic-areas",
 ]
 
 
@@ -124,6 +127,7 @@ def world(network, plenary, twg, unhcr, consortium, person, users) -> World:
         "nominations": nomination,
         "roles": RoleAssignment.objects.get(network=network, user=users["member"]),
         "terms-of-reference": TermsOfReference.objects.get(network=network, number=1),
+        "thematic-areas": ThematicArea.objects.filter(network=network).order_by("name").first(),
     }
     grow(w, FEW)
     return w
@@ -133,7 +137,7 @@ def grow(w: World, units: int) -> None:
     """Add `units` × (an organisation with people, a body with members, representatives, chair terms,
     nominations, a role, a ToR version and a network) — rows every page of the app lists or links."""
     net, today = w.network, timezone.localdate()
-    themes = list(ThematicArea.objects.filter(network=net)[:2])
+    themes = list(ThematicArea.objects.filter(network=net).order_by("name")[:2])
     for _ in range(units):
         i = next(w.counter)
         org = OrganisationFactory(network=net, kind=c.OrganisationKind.NGO_CSO, consortium=w.consortium)

@@ -307,7 +307,7 @@ def thematic_area_get(*, user, network, pk, include_deleted=False) -> ThematicAr
 
 
 def thematic_area_detail(*, user, obj: ThematicArea) -> dict:
-    return {"bodies": restrict(obj.bodies.all(), user).order_by("kind", "name")}
+    return {"bodies": restrict(obj.bodies.all(), user).select_related("network").order_by("kind", "name")}
 
 
 # --- Pages that gather several things
