@@ -44,27 +44,21 @@ def _require_chromium() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(django_db_setup) -> Iterator:
-    """One headless Chromium for the whole session."""
+    """One headless Chromium per test module, started once the test database exists.
+
+    Module scope, not session: Playwright's sync API runs an event loop in this thread for as long as
+    it is started, and Django treats ORM calls under a running loop as "async unsafe". So the loop runs,
+    and DJANGO_ALLOW_ASYNC_UNSAFE is set, only while browser tests run; the tests that follow them
+    (and `check --deploy`, which refuses that variable) see neither.
+    """
     _require_chromium()
-    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the tests'
-    # fixtures would otherwise be refused as "async unsafe". Only for the browser tests.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    # With that loop running, Django keeps this thread's database connections in other (context-local)
-    # storage, so the copy of the test database taken for serialized rollback must follow them there.
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
     playwright = sync_playwright().start()
-    for alias, contents in serialized.items():
-        connections[alias]._test_serialized_contents = contents
     try:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -80,16 +74,18 @@ def browser(django_db_setup) -> Iterator:
 
 
 @pytest.fixture
-def demo_network(browser, transactional_db, django_db_serialized_rollback, settings):
+def demo_network(browser, transactional_db, settings):
     """The Bangladesh demo (seed + demo data + the five demo accounts) in a committed database.
 
-    `django_db_serialized_rollback` restores the reference data loaded by migrations, which a
-    transactional test's flush would otherwise remove for the tests that follow. A fast password
-    hasher saves seconds per test; hashing is not what these tests are about.
+    A transactional test empties the database when it ends, reference data included, so it is loaded
+    again here (idempotent) rather than trusted to be there. A fast password hasher saves seconds per
+    test; hashing is not what these tests are about.
     """
+    from mignet.core import refdata
     from mignet.network import demo
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    refdata.load()
     return demo.load(DEMO_PASSWORD)
 
 
