@@ -2,8 +2,8 @@
 
 Three scales: `small` (one network, ~50 organisations), `national` (one network with ten years of
 structure: ~400 organisations, 2 000 people, 30 bodies) and `global` (80 networks — global, regional and
-national — of varied size, countries and time zones, ≈ 55 × national). Rows are written with
-bulk_create, each with one "created" history entry, so `global` takes a few minutes on a laptop.
+national — of varied size, countries and time zones: ≈ 50 × national, ≈ 260 000 rows). Rows are written
+with bulk_create, each with one "created" history entry, so `global` takes about a minute.
 
 Everything is deterministic for a given `seed` and day (dates are relative to today, so that terms in
 office are in office). Generated networks have slugs starting with `gen-` (the Bangladesh-like national
