@@ -9,20 +9,20 @@ from django.dispatch import receiver
 log = logging.getLogger("mignet.security")
 
 
-def client_ip(request) -> str:
-    """The client's address. Behind MIGNET_PROXY_COUNT trusted proxies, each appends the address it received
-    from to X-Forwarded-For, so the client is that many places from the right; entries further left could be
-    forged by the client and are ignored. Also used by django-axes for lockouts."""
+def client_ip(request) -> str | None:
+    """The client's address, or None when unknown. Behind MIGNET_PROXY_COUNT trusted proxies, each appends
+    the address it received from to X-Forwarded-For, so the client is that many places from the right;
+    entries further left could be forged by the client and are ignored. Also used by django-axes."""
     if request is None:
-        return "-"
-    remote = request.META.get("REMOTE_ADDR", "")
+        return None
+    remote = request.META.get("REMOTE_ADDR") or None
     count = settings.MIGNET_PROXY_COUNT
     if count:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
-        chain = [*forwarded, remote]
-        if len(chain) > count:
+        chain = [*forwarded, remote or ""]
+        if len(chain) > count and chain[-count - 1]:
             return chain[-count - 1]
-    return remote or "-"
+    return remote
 
 
 def axes_username(request, credentials) -> str | None:
@@ -36,16 +36,16 @@ def axes_username(request, credentials) -> str | None:
 
 @receiver(user_logged_in)
 def _logged_in(sender, request, user, **kwargs):
-    log.info("sign-in user=%s ip=%s", user.email, client_ip(request))
+    log.info("sign-in user=%s ip=%s", user.email, client_ip(request) or "-")
 
 
 @receiver(user_logged_out)
 def _logged_out(sender, request, user, **kwargs):
-    log.info("sign-out user=%s ip=%s", getattr(user, "email", "-"), client_ip(request))
+    log.info("sign-out user=%s ip=%s", getattr(user, "email", "-"), client_ip(request) or "-")
 
 
 @receiver(user_login_failed)
 def _login_failed(sender, credentials, request=None, **kwargs):
     log.warning(
-        "sign-in failed user=%s ip=%s", axes_username(request, credentials) or "-", client_ip(request)
+        "sign-in failed user=%s ip=%s", axes_username(request, credentials) or "-", client_ip(request) or "-"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters as df
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -19,9 +20,14 @@ class StyledFilterSet(df.FilterSet):
         if not getattr(form, "_mignet_styled", False):
             for field in form.fields.values():
                 RecordForm._style(field)
-                choices = list(getattr(field.widget, "choices", None) or [])
-                if choices and choices[0][0] == "":
-                    field.widget.choices = [("", _("Any")), *choices[1:]]
+                if isinstance(field, forms.ModelChoiceField):
+                    field.empty_label = _("Any")  # without evaluating the queryset
+                elif (
+                    isinstance(getattr(field, "choices", None), list)
+                    and field.choices
+                    and field.choices[0][0] == ""
+                ):
+                    field.choices = [("", _("Any")), *field.choices[1:]]
             form._mignet_styled = True
         return form
 

@@ -106,8 +106,7 @@ class RecordListView(RecordMixin, SingleTableMixin, FilterView):
     """A searchable, filterable, paginated table. With htmx, only the table fragment is sent."""
 
     template_name = "core/record_list.html"
-    paginate_by = 50
-    table_pagination = {"per_page": 50}
+    table_pagination = {"per_page": 50}  # the table paginates (one COUNT); the view itself does not
 
     @property
     def showing_deleted(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from mignet.core.choices import Role
@@ -97,6 +98,15 @@ class PersonForm(SecretariatFieldsMixin, RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "user" in self.fields:  # accounts that hold a role in this network (or the one already linked)
+            self.fields["user"].queryset = (
+                self.fields["user"]
+                .queryset.filter(
+                    Q(role_assignments__network=self.network, role_assignments__deleted_at__isnull=True)
+                    | Q(pk=self.instance.user_id or 0)
+                )
+                .distinct()
+            )
         if self.limit_for_role():
             own = principal(self.user).organisation_ids(self.network.pk)
             self.fields["organisation"].queryset = self.fields["organisation"].queryset.filter(pk__in=own)
