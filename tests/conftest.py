@@ -23,10 +23,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The shared (Redis/locmem) cache starts empty; the default cache is in the database and rolls back."""
+def _fresh_cache(settings):
+    """Each test gets its own empty in-process shared cache, so another test process sharing a Redis
+    server cannot change what a test counts; the default cache is in the database and rolls back.
+    (The Redis-backed cache itself is exercised in tests/core/test_operations.py.)"""
     from django.core.cache import caches
 
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-shared"},
+    }
     caches["shared"].clear()
     yield
     caches["shared"].clear()
