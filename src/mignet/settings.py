@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_countries",
     "mignet.accounts",
     "mignet.network",
+    "mignet.meetings",
 ]
 
 MIDDLEWARE = [
@@ -321,3 +322,5 @@ LOGGING = {
 # --- Mignet
 MIGNET_DEMO_PASSWORD = os.environ.get("MIGNET_DEMO_PASSWORD", "")
 MIGNET_CHAIR_TERM_ALERT_DAYS = 60
+# The Network plenary meets every calendar quarter; warn this many days before a quarter ends without one.
+MIGNET_CADENCE_ALERT_DAYS = 30

@@ -51,6 +51,20 @@ class NetworkScopedModel(BaseModel):
         abstract = True
 
 
+class SentNotice(models.Model):
+    """A notice (reminder, alert) that was sent, by key, so scheduled work never sends the same one twice."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sent notice")
+        verbose_name_plural = _("sent notices")
+
+    def __str__(self) -> str:
+        return self.key
+
+
 # --- Reference data
 # Loaded from the CSV files in core/refdata/ by `mignet loadrefdata` (and a data migration); see SOURCES.md.
 

@@ -97,3 +97,14 @@ class NominationStatus(models.TextChoices):
 class ObjectiveScope(models.TextChoices):
     NETWORK = "network", _("Network")
     TWG = "twg", _("Technical Working Groups")
+
+
+class BodyStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACTIVE = "active", _("Active")
+    ABOLISHED = "abolished", _("Abolished")
+
+
+class ChairRotationRule(models.TextChoices):
+    NO_CONSECUTIVE = "no_consecutive", _("The same organisation may not chair two consecutive terms")
+    NONE = "none", _("No rotation rule")

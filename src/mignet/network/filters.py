@@ -84,7 +84,7 @@ class BodyFilter(RecordFilter):
     def filter_active(self, queryset, name, value):
         if value is None:
             return queryset
-        condition = Q(abolished_on__isnull=True)
+        condition = Body.active_q()
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 

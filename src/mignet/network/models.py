@@ -61,6 +61,12 @@ class Network(BaseModel):
     )
     established_on = models.DateField(_("established on"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    chair_rotation_rule = models.CharField(
+        _("co-chair rotation rule"),
+        max_length=16,
+        choices=c.ChairRotationRule.choices,
+        default=c.ChairRotationRule.NO_CONSECUTIVE,
+    )
     mfa_required_roles = models.JSONField(
         _("roles that must use two-factor sign-in"), default=list, blank=True
     )
@@ -317,6 +323,9 @@ class Body(NetworkScopedModel):
     district = models.ForeignKey(
         "core.District", verbose_name=_("district"), on_delete=models.PROTECT, null=True, blank=True
     )
+    status = models.CharField(
+        _("status"), max_length=16, choices=c.BodyStatus.choices, default=c.BodyStatus.ACTIVE
+    )
     established_on = models.DateField(_("established on"), null=True, blank=True)
     abolished_on = models.DateField(_("abolished on"), null=True, blank=True)
 
@@ -339,9 +348,28 @@ class Body(NetworkScopedModel):
     def get_absolute_url(self) -> str:
         return reverse("network:body-detail", kwargs={"network": self.network.slug, "pk": self.pk})
 
+    @staticmethod
+    def active_q(today: datetime.date | None = None, prefix: str = "") -> Q:
+        """Bodies working on `today`: established (not merely proposed) and not yet abolished."""
+        today = today or timezone.localdate()
+        return Q(**{f"{prefix}status": c.BodyStatus.ACTIVE}) & (
+            Q(**{f"{prefix}abolished_on__isnull": True}) | Q(**{f"{prefix}abolished_on__gt": today})
+        )
+
     @property
     def is_active(self) -> bool:
-        return self.abolished_on is None or self.abolished_on > timezone.localdate()
+        return self.status == c.BodyStatus.ACTIVE and (
+            self.abolished_on is None or self.abolished_on > timezone.localdate()
+        )
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.status == c.BodyStatus.PROPOSED
+
+    @property
+    def decided_by_consensus(self) -> bool:
+        """TWGs are established and abolished by a consensus decision of the Network (ToR), not by a form."""
+        return self.kind == c.BodyKind.TWG
 
     def clean(self) -> None:
         if self.established_on and self.abolished_on and self.abolished_on < self.established_on:

@@ -23,6 +23,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from mignet.core.policy import restrict
+from mignet.core.selectors import record_get, scoped
 
 from . import choices as c
 from .models import (
@@ -54,22 +55,11 @@ def network_get(*, user, slug: str) -> Network:
 
 
 def _scoped(qs: QuerySet, *, user, network) -> QuerySet:
-    qs = restrict(qs, user)
-    return qs.filter(network=network) if network is not None else qs
+    return scoped(qs, user=user, network=network)
 
 
 def _get(qs_all: QuerySet, qs_live: QuerySet, *, user, network, pk, include_deleted: bool):
-    from mignet.core.policy import principal
-
-    qs = (
-        qs_all
-        if include_deleted and principal(user).is_secretariat(getattr(network, "pk", None))
-        else qs_live
-    )
-    obj = _scoped(qs, user=user, network=network).filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    return obj
+    return record_get(qs_all, user=user, network=network, pk=pk, include_deleted=include_deleted)
 
 
 def organisation_list(*, user, network=None) -> QuerySet[Organisation]:
@@ -335,7 +325,7 @@ def body_overview(*, user, network) -> list[Body]:
     return list(
         body_list(user=user, network=network)
         .prefetch_related(None)
-        .filter(Q(abolished_on__isnull=True) | Q(abolished_on__gt=today))
+        .filter(Body.active_q(today))
         .prefetch_related(Prefetch("chair_terms", queryset=chairs, to_attr="current_chairs"))
         .prefetch_related(Prefetch("memberships", queryset=members, to_attr="current_memberships"))
         .order_by("kind", "name")
@@ -357,11 +347,11 @@ def governance_health(*, user, network) -> dict:
     active_bodies = (
         body_list(user=user, network=network)
         .prefetch_related(None)
-        .filter(Q(abolished_on__isnull=True) | Q(abolished_on__gt=today))
+        .filter(Body.active_q(today))
     )
     active_ids = (
         Body.objects.filter(network=network)
-        .filter(Q(abolished_on__isnull=True) | Q(abolished_on__gt=today))
+        .filter(Body.active_q(today))
         .values("pk")
     )
 

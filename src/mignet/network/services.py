@@ -114,13 +114,48 @@ def person_restore(*, actor, instance) -> Person:
 # --- Bodies
 
 
+_DECIDED_FIELDS = ("status", "established_on", "abolished_on")
+
+
+def _decided_by_consensus(kind: str, data: dict, instance: Body | None = None) -> None:
+    """A TWG is established and abolished by an adopted decision (ToR), never by editing its record."""
+    if kind != c.BodyKind.TWG:
+        return
+    refused = {}
+    for name in _DECIDED_FIELDS:
+        if name not in data:
+            continue
+        current = getattr(instance, name) if instance is not None else None
+        if instance is None and name == "status":
+            current = c.BodyStatus.PROPOSED
+        if data[name] not in (current, None, "") or (instance is not None and data[name] != current):
+            refused[name] = _(
+                "A Technical Working Group is established and abolished by a consensus decision of the Network. "
+                "Propose that decision on the Decisions page."
+            )
+    if refused:
+        raise ValidationError(refused)
+
+
 def body_create(*, actor, network, data, m2m=None) -> Body:
-    """Add a body (plenary, TWG, local forum, task force)."""
-    return record_create(Body, actor=actor, network=network, data=data, m2m=m2m)
+    """Add a body (plenary, TWG, local forum, task force). A new TWG is proposed until a decision establishes it."""
+    forced = {}
+    if data.get("kind") == c.BodyKind.TWG:
+        _decided_by_consensus(c.BodyKind.TWG, data)
+        forced = {"status": c.BodyStatus.PROPOSED, "established_on": None, "abolished_on": None}
+    return record_create(Body, actor=actor, network=network, data=data, m2m=m2m, set_by_service=forced)
 
 
 def body_update(*, actor, instance, version, data, m2m=None) -> Body:
-    """Change a body's rules or details."""
+    """Change a body's rules or details (a TWG's status and dates come from decisions)."""
+    if data.get("kind", instance.kind) != instance.kind and c.BodyKind.TWG in (
+        instance.kind,
+        data.get("kind"),
+    ):
+        raise ValidationError(
+            {"kind": _("A body cannot become or stop being a TWG; propose a decision instead.")}
+        )
+    _decided_by_consensus(instance.kind, data, instance)
     return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
 
 
