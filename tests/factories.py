@@ -1,12 +1,15 @@
-"""factory-boy factories for every model of the foundation."""
+"""factory-boy factories for every model."""
 
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from mignet.accounts.models import User
 from mignet.core.choices import Role, Visibility
+from mignet.meetings import choices as mc
+from mignet.meetings import models as mm
 from mignet.network import choices as c
 from mignet.network import models as m
 
@@ -132,3 +135,52 @@ class RoleAssignmentFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = Role.SECRETARIAT
     visibility = Visibility.INTERNAL
+
+
+# --- Meetings
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = mm.Meeting
+
+    network = factory.SubFactory(NetworkFactory)
+    body = factory.SubFactory(BodyFactory, network=factory.SelfAttribute("..network"))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    location = "IOM Dhaka office, Gulshan"
+
+
+class AgendaItemFactory(DjangoModelFactory):
+    class Meta:
+        model = mm.AgendaItem
+
+    network = factory.SelfAttribute("meeting.network")
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
+class DecisionFactory(DjangoModelFactory):
+    class Meta:
+        model = mm.Decision
+
+    network = factory.SelfAttribute("body.network")
+    body = factory.SubFactory(BodyFactory)
+    method = mc.DecisionMethod.WRITTEN
+    subject = mc.DecisionSubject.OTHER
+    title = factory.Sequence(lambda n: f"Decision {n}")
+    text = "The members agree."
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+
+
+class ActionPointFactory(DjangoModelFactory):
+    class Meta:
+        model = mm.ActionPoint
+
+    network = factory.SelfAttribute("meeting.network")
+    meeting = factory.SubFactory(MeetingFactory)
+    body = factory.SelfAttribute("meeting.body")
+    owner_organisation = factory.SubFactory(OrganisationFactory, network=factory.SelfAttribute("..network"))
+    title = factory.Sequence(lambda n: f"Action {n}")
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
