@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "mignet.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "mignet.core.middleware.DatabaseUnavailableMiddleware",
+    "mignet.core.middleware.NetworkTimeZoneMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -27,4 +27,5 @@ urlpatterns = [
         name="api-docs",
     ),
     path("n/<slug:network>/", include("mignet.network.urls")),
+    path("n/<slug:network>/", include("mignet.meetings.urls")),
 ]

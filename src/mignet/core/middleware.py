@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 log = logging.getLogger("mignet.core")
 
@@ -47,3 +48,18 @@ class DatabaseUnavailableMiddleware:
             )
         html = render_to_string("503.html")
         return HttpResponse(html, status=503, headers={"Retry-After": "30"})
+
+
+class NetworkTimeZoneMiddleware:
+    """Pages of a network show times in the network's zone (NetworkMixin activates it); every request
+    starts and ends in UTC so no zone leaks from one request to the next in a worker."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -10,15 +11,26 @@ from django.db import transaction
 log = logging.getLogger("mignet.core")
 
 
-def email_enqueue(message: EmailMessage) -> None:
-    """Send `message` in the background once the current transaction has committed.
+def _attachment(item) -> dict:
+    """One attachment as plain JSON values: text stays text, bytes travel as base64."""
+    filename, content, mimetype = item
+    if isinstance(content, bytes):
+        return {
+            "filename": filename,
+            "content": base64.b64encode(content).decode("ascii"),
+            "mimetype": mimetype,
+            "base64": True,
+        }
+    return {"filename": filename, "content": content, "mimetype": mimetype, "base64": False}
 
-    When the broker cannot be reached the message is sent in this process instead, so nothing is lost."""
-    from .tasks import email_send
 
+def message_kwargs(message: EmailMessage) -> dict:
+    """The task arguments for `message`, all JSON values (Celery's serializer): subject, body, recipients,
+    sender, the HTML alternative and the attachments as (filename, content, mimetype)."""
     html = None
     if isinstance(message, EmailMultiAlternatives):
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), None)
+    attachments = [_attachment(item) for item in message.attachments if isinstance(item, tuple)]
     kwargs = {
         "subject": message.subject,
         "body": message.body,
@@ -26,6 +38,19 @@ def email_enqueue(message: EmailMessage) -> None:
         "from_email": message.from_email,
         "html": html,
     }
+    if attachments:
+        kwargs["attachments"] = attachments
+    return kwargs
+
+
+def email_enqueue(message: EmailMessage) -> None:
+    """Send `message` in the background once the current transaction has committed.
+
+    Attachments added with `message.attach(filename, content, mimetype)` travel with it. When the broker
+    cannot be reached the message is sent in this process instead, so nothing is lost."""
+    from .tasks import email_send
+
+    kwargs = message_kwargs(message)
 
     def enqueue():
         try:

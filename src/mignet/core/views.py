@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -62,6 +63,7 @@ class NetworkMixin:
 
         self.network = network_get(user=request.user, slug=kwargs["network"])
         request.network = self.network
+        timezone.activate(self.network.time_zone)  # times on a network's pages are in its zone
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -329,6 +331,67 @@ class RecordHistoryView(RecordMixin, TemplateView):
         obj = self.get_object(include_deleted=True)
         ctx.update(object=obj, entries=history_entries(obj))
         return ctx
+
+
+class RecordActionView(RecordFormMixin, View):
+    """One step on one record (cancel, circulate, close, withdraw…): GET asks to confirm, POST calls the service.
+
+    The service decides (and the policy inside it); the view only parses, calls and reports."""
+
+    template_name = "core/record_action.html"
+    action_service = None  # callable(*, actor, instance, **form.cleaned_data) -> instance
+    form_class = None  # optional form whose cleaned data goes to the service (e.g. a reason)
+    form_kwargs_extra: dict = {}
+    title = ""
+    explanation = ""
+    button = ""
+    done_message = ""
+    button_class = "btn-primary"
+
+    def check(self):
+        obj = self.get_object()
+        if obj.is_deleted:
+            raise Http404
+        policy.require(self.request.user, "change", obj)
+        return obj
+
+    def make_form(self, data=None):
+        if self.form_class is None:
+            return None
+        return self.form_class(data, **self.form_kwargs_extra)
+
+    def page(self, obj, form, status=200):
+        ctx = self.get_context_data(
+            object=obj,
+            form=form,
+            action_title=self.title,
+            explanation=self.explanation,
+            button=self.button,
+            button_class=self.button_class,
+        )
+        return render(self.request, self.template_name, ctx, status=status)
+
+    def get(self, request, *args, **kwargs):
+        obj = self.check()
+        return self.page(obj, self.make_form())
+
+    def post(self, request, *args, **kwargs):
+        obj = self.check()
+        form = self.make_form(request.POST)
+        if form is None or form.is_valid():
+            try:
+                type(self).action_service(
+                    actor=request.user, instance=obj, **(form.cleaned_data if form is not None else {})
+                )
+            except ValidationError as exc:
+                if form is None:
+                    messages.error(request, " ".join(exc.messages))
+                    return HttpResponseRedirect(obj.get_absolute_url())
+                self.apply_errors(form, exc)
+            else:
+                messages.success(request, self.done_message or _("Done."))
+                return HttpResponseRedirect(obj.get_absolute_url())
+        return self.page(obj, form, status=400)
 
 
 def permission_denied(request, exception=None):

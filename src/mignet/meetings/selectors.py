@@ -416,3 +416,15 @@ def body_meetings(*, user, body: Body) -> dict:
         .filter(body=body, status__in=c.OPEN_ACTION_STATUSES)
         .count(),
     }
+
+
+def home_panels(*, user, network) -> dict:
+    """What the network's home page shows from this app: cadence by quarter, next meetings, open decisions."""
+    cadence = meeting_cadence(user=user, network=network)
+    current = cadence[-1] if cadence else None
+    return {
+        "cadence": cadence,
+        "cadence_alert": current if current is not None and current.state == "alert" else None,
+        "upcoming_meetings": upcoming_meetings(user=user, network=network),
+        "open_decisions": open_decisions(user=user, network=network, limit=5),
+    }

@@ -595,8 +595,19 @@ def action_point_create(*, actor, network, data, m2m=None) -> ActionPoint:
 
 
 def action_point_update(*, actor, instance: ActionPoint, version, data, m2m=None) -> ActionPoint:
-    """Change an action point; closing it (done, dropped) records the day."""
+    """Change an action point; closing it (done, dropped) records the day. The owner organisation's focal
+    point updates its status and details; the rest is for the chair and the secretariat."""
     data = dict(data)
+    p = policy.principal(actor)
+    runs_body = p.is_secretariat(instance.network_id) or instance.body_id in p.chaired_body_ids(instance.network_id)
+    if not runs_body:
+        refused = {
+            k: _("Only the chair or the secretariat can change this.")
+            for k, v in data.items()
+            if k not in ("status", "description") and v != getattr(instance, k)
+        }
+        if refused:
+            raise ValidationError(refused)
     data["completed_on"] = _closing_date(data.get("status", instance.status), instance.completed_on)
     return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
 

@@ -58,6 +58,7 @@ class NetworkForm(RecordForm):
             "coordinator",
             "established_on",
             "description",
+            "chair_rotation_rule",
             "mfa_required_roles",
             "visibility",
         ]

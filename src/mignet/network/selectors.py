@@ -344,16 +344,8 @@ def governance_health(*, user, network) -> dict:
     """The ToR's own rules read against the data: each list is a finding for the home page (constant queries)."""
     today = timezone.localdate()
     horizon = today + datetime.timedelta(days=settings.MIGNET_CHAIR_TERM_ALERT_DAYS)
-    active_bodies = (
-        body_list(user=user, network=network)
-        .prefetch_related(None)
-        .filter(Body.active_q(today))
-    )
-    active_ids = (
-        Body.objects.filter(network=network)
-        .filter(Body.active_q(today))
-        .values("pk")
-    )
+    active_bodies = body_list(user=user, network=network).prefetch_related(None).filter(Body.active_q(today))
+    active_ids = Body.objects.filter(network=network).filter(Body.active_q(today)).values("pk")
 
     below_level = list(
         _current(representative_list(user=user, network=network), today)
@@ -458,7 +450,10 @@ def body_detail(*, user, obj: Body) -> dict:
         )
         .order_by("organisation__name")
     )
+    from mignet.meetings.selectors import body_meetings
+
     return {
+        **body_meetings(user=user, body=obj),
         "memberships": memberships,
         "chair_terms": restrict(obj.chair_terms.all(), user)
         .select_related("network", "organisation", "person")

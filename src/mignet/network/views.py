@@ -16,6 +16,7 @@ from mignet.accounts.services import user_get_or_invite
 from mignet.core import policy
 from mignet.core.services import ConcurrentEditError
 from mignet.core.views import NetworkMixin, RecordFormMixin, record_views
+from mignet.meetings import selectors as meetings_selectors
 
 from . import filters, forms, selectors, services, tables
 from .models import (
@@ -51,6 +52,9 @@ class NetworkHomeView(NetworkMixin, TemplateView):
             terms=selectors.terms_current(user=user, network=network),
             can_change_network=policy.can(user, "change", network),
         )
+        ctx.update(meetings_selectors.home_panels(user=user, network=network))
+        if ctx["cadence_alert"]:
+            ctx["health"]["count"] += 1
         return ctx
 
 

@@ -41,6 +41,7 @@ class NetworkSerializer(CountryFieldMixin, serializers.ModelSerializer):
             "coordinator",
             "established_on",
             "description",
+            "chair_rotation_rule",
             "visibility",
             "version",
         ]
@@ -93,10 +94,11 @@ class BodySerializer(RecordSerializer):
             "membership_rule",
             "thematic_areas",
             "district",
+            "status",
             "established_on",
             "abolished_on",
         ]
-        read_only_fields = RecordSerializer.read_only_fields
+        read_only_fields = (*RecordSerializer.read_only_fields, "status")
 
 
 class MembershipSerializer(RecordSerializer):
