@@ -510,8 +510,13 @@ def position_record(
             )
         else:
             policy.require(actor, "change", current)
-            current.recorded_by, current.recorded_at = actor, now
-            position = record_update(current, actor=actor, version=current.version, data=data)
+            # record_update reloads the row: who recorded the new position, and when, go in with the data.
+            position = record_update(
+                current,
+                actor=actor,
+                version=current.version,
+                data={**data, "recorded_by": actor, "recorded_at": now},
+            )
         if decision.method == c.DecisionMethod.WRITTEN:
             outcome = decision_tally(decision, now=now)
             if outcome.final:
