@@ -6,6 +6,7 @@ Other apps plug in their own subjects with `register` (the plans app registers "
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,6 +43,11 @@ def available_subjects() -> list[str]:
     """Subjects a decision may have now: those without an effect, and those whose app registered one."""
     structural = {c.DecisionSubject.APPROVE_PLAN}
     return [s for s in c.DecisionSubject.values if s not in structural or s in _effects]
+
+
+def decision_day(decision) -> datetime.date:
+    """The day the decision was taken in the network's time zone, whatever zone is active (scheduled work runs in UTC)."""
+    return timezone.localdate(decision.decided_at, zoneinfo.ZoneInfo(decision.network.time_zone))
 
 
 def _no_pending_twin(decision, subject: str) -> None:
@@ -83,7 +89,7 @@ def _establish_check(decision) -> None:
 def _establish_apply(decision, actor) -> None:
     body = Body.all_objects.select_for_update().get(pk=decision.target_body_id)
     body.status = nc.BodyStatus.ACTIVE
-    body.established_on = decision.decided_on
+    body.established_on = decision_day(decision)
     body.abolished_on = None
     body.version += 1
     body._history_user = actor
@@ -121,7 +127,7 @@ def _abolish_check(decision) -> None:
 def _abolish_apply(decision, actor) -> None:
     body = Body.all_objects.select_for_update().get(pk=decision.target_body_id)
     body.status = nc.BodyStatus.ABOLISHED
-    body.abolished_on = decision.decided_on
+    body.abolished_on = decision_day(decision)
     body.version += 1
     body._history_user = actor
     body._change_reason = _("Abolished by decision: %(title)s") % {"title": decision.title}
@@ -169,7 +175,7 @@ def _chairs_check(decision) -> None:
 
 
 def _chairs_apply(decision, actor) -> None:
-    start, end = chair_term_dates(decision.target_body, decision.decided_on)
+    start, end = chair_term_dates(decision.target_body, decision_day(decision))
     for selection in decision.chair_selections.filter(deleted_at__isnull=True).select_related("organisation"):
         term = ChairTerm(
             network_id=decision.network_id,
