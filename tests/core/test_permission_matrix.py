@@ -146,6 +146,42 @@ HTML = {
     ("network:thematicarea-history", "get", "theme"): SIGNED_IN,
 }
 
+# Meetings: the chair runs the TWG's meetings, minutes and decisions; member focal points propose agenda
+# items; focal points and partners record their own organisation's positions and update their own actions.
+RUNS_TWG = row(LOGIN, 403, 403, 403, 200, 200)
+for model, key in (
+    ("meeting", "meeting"),
+    ("agendaitem", "agenda_item"),
+    ("attendance", "attendance"),
+    ("minutes", "minutes"),
+    ("decision", "decision"),
+    ("actionpoint", "action_point"),
+):
+    HTML[(f"meetings:{model}-list", "get", None)] = SIGNED_IN
+    HTML[(f"meetings:{model}-create", "get", None)] = RUNS_TWG
+    HTML[(f"meetings:{model}-detail", "get", key)] = SIGNED_IN
+    HTML[(f"meetings:{model}-update", "get", key)] = RUNS_TWG
+    HTML[(f"meetings:{model}-delete", "get", key)] = RUNS_TWG
+    HTML[(f"meetings:{model}-restore", "post", f"deleted_{key}")] = RESTORE
+    HTML[(f"meetings:{model}-history", "get", key)] = SIGNED_IN
+HTML[("meetings:agendaitem-create", "get", None)] = row(LOGIN, 403, 403, 200, 200, 200)
+HTML[("meetings:agendaitem-update", "get", "own_agenda_item")] = row(LOGIN, 403, 403, 200, 200, 200)
+HTML[("meetings:actionpoint-update", "get", "action_point")] = row(LOGIN, 403, 403, 200, 200, 200)
+HTML.update(
+    {
+        ("meetings:meeting-cancel", "get", "meeting"): RUNS_TWG,
+        ("meetings:meeting-invite", "get", "meeting"): RUNS_TWG,
+        ("meetings:meeting-circulate", "get", "meeting"): RUNS_TWG,
+        ("meetings:meeting-register", "get", "meeting"): RUNS_TWG,
+        ("meetings:minutes-circulate", "get", "minutes"): RUNS_TWG,
+        ("meetings:minutes-correct", "get", "minutes"): RUNS_TWG,
+        ("meetings:decision-position", "get", "decision"): row(LOGIN, 403, 200, 200, 200, 200),
+        ("meetings:decision-close", "get", "decision"): RUNS_TWG,
+        ("meetings:decision-withdraw", "get", "decision"): RUNS_TWG,
+        ("meetings:my-actions", "get", None): SIGNED_IN,
+    }
+)
+
 # django-allauth's pages: sign-in, reset and two-factor flows (sign-up is closed: accounts are given by the secretariat).
 ALLAUTH = {
     ("account_login", "get", None): row(200, 302, 302, 302, 302, 302),
@@ -331,6 +367,7 @@ def objects(network, users, iom, unhcr, consortium, twg):
             network=network, number=2, title="Draft ToR v2", visibility=Visibility.NETWORK
         ),
     }
+    objs.update(_meeting_objects(network, twg, iom, unhcr))
     for obj in deleted.values():
         type(obj).all_objects.filter(pk=obj.pk).update(deleted_at=timezone.now())
     objs.update(deleted)
@@ -349,9 +386,42 @@ def objects(network, users, iom, unhcr, consortium, twg):
     return objs
 
 
+def _meeting_objects(network, twg, iom, unhcr) -> dict:
+    """A TWG meeting with an agenda item, attendance, minutes, a decision and an action point (and deleted ones)."""
+    from mignet.meetings.models import Attendance, Minutes
+
+    from ..factories import ActionPointFactory, AgendaItemFactory, DecisionFactory, MeetingFactory
+
+    meeting = MeetingFactory(network=network, body=twg)
+    person = PersonFactory(network=network, organisation=iom)
+    objs = {
+        "meeting": meeting,
+        "agenda_item": AgendaItemFactory(meeting=meeting, presenter=iom),
+        "own_agenda_item": AgendaItemFactory(meeting=meeting, presenter=unhcr),
+        "attendance": Attendance.objects.create(network=network, meeting=meeting, person=person, organisation=iom),
+        "minutes": Minutes.objects.create(network=network, meeting=meeting, text="# Minutes"),
+        "decision": DecisionFactory(network=network, body=twg),
+        "action_point": ActionPointFactory(meeting=meeting, owner_organisation=unhcr),
+    }
+    other = MeetingFactory(network=network, body=twg)
+    deleted = {
+        "deleted_meeting": MeetingFactory(network=network, body=twg),
+        "deleted_agenda_item": AgendaItemFactory(meeting=meeting),
+        "deleted_attendance": Attendance.objects.create(
+            network=network, meeting=other, person=person, organisation=iom
+        ),
+        "deleted_minutes": Minutes.objects.create(network=network, meeting=other, text="Old"),
+        "deleted_decision": DecisionFactory(network=network, body=twg),
+        "deleted_action_point": ActionPointFactory(meeting=meeting, owner_organisation=iom),
+    }
+    for obj in deleted.values():
+        type(obj).all_objects.filter(pk=obj.pk).update(deleted_at=timezone.now())
+    return {**objs, **deleted}
+
+
 def _kwargs(name: str, key: str | None, objects, network) -> dict:
     kwargs = {}
-    if name.startswith("network:"):
+    if name.startswith(("network:", "meetings:")):
         kwargs["network"] = network.slug
     if key == "network_slug":
         kwargs["slug"] = network.slug
