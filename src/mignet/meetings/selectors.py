@@ -345,7 +345,13 @@ def meeting_cadence(*, user, network, quarters: int = 8, today: datetime.date | 
     """The last `quarters` calendar quarters and the current one, for the Network plenary: met, missed,
     scheduled, or due — and `alert` when the current quarter has no meeting 30 days before it ends."""
     now = timezone.now()
-    today = today or timezone.localdate(now)
+    if today is None:
+        today = timezone.localdate(now)
+    elif today != timezone.localdate(now):
+        # As the quarters stood at the end of `today`: a meeting after that day is not yet held.
+        now = timezone.make_aware(
+            datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+        )
     year, number = _quarter_of(today)
     keys = []
     for _ in range(quarters + 1):
