@@ -157,6 +157,8 @@ class DecisionForm(RecordForm):
     class Meta:
         model = Decision
         fields = [
+            "title",
+            "text",
             "body",
             "method",
             "meeting",
@@ -164,8 +166,6 @@ class DecisionForm(RecordForm):
             "subject",
             "target_body",
             "minutes",
-            "title",
-            "text",
             "override_reason",
             "visibility",
         ]
@@ -190,6 +190,8 @@ class DecisionForm(RecordForm):
         ) % {"zone": getattr(self.network, "time_zone", "UTC")}
         self.fields["deadline"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         self.fields["method"].widget.attrs.pop("class", None)
+        self.fields["method"].choices = c.DecisionMethod.choices
+        self.fields["override_reason"].widget.attrs["rows"] = 3
         if self.instance.pk:
             return
         organisations = Organisation.objects.filter(network=self.network).order_by("name")
