@@ -3,6 +3,7 @@ from django.urls import path
 from mignet.core.views import record_urls
 
 from . import views
+from .export_views import export_urlpatterns
 
 app_name = "meetings"
 
@@ -25,4 +26,5 @@ urlpatterns = [
     path("decisions/<int:pk>/withdraw/", views.DecisionWithdrawView.as_view(), name="decision-withdraw"),
     *record_urls("action-points", "actionpoint", views.action_point),
     path("my-actions/", views.MyActionsView.as_view(), name="my-actions"),
+    *export_urlpatterns,
 ]
