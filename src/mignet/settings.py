@@ -160,6 +160,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 3, "socket_timeout": 5}
+# Scheduled work (docs/deployment.md): beat runs the meetings app's tick every 15 minutes; where no broker
+# runs, cron runs `mignet tick` instead. Either is idempotent. MIGNET_BASE_URL is where people reach Mignet,
+# for the links in e-mail and calendar invitations, which are built outside any request.
+CELERY_BEAT_SCHEDULE = {
+    "meetings-tick": {"task": "mignet.meetings.tasks.tick", "schedule": 15 * 60.0},
+}
+MIGNET_BASE_URL = os.environ.get("MIGNET_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Authentication
 AUTH_USER_MODEL = "accounts.User"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("mignet.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("calendar/", include("mignet.meetings.feed_urls")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
     path(

@@ -23,13 +23,15 @@ class ProfileView(View):
 
     template_name = "accounts/profile.html"
 
-    def context(self, form=None, token_form=None, new_key=None):
+    def context(self, form=None, token_form=None, new_key=None, new_feed=None):
         user = self.request.user
         return {
             "form": form or ProfileForm(instance=user),
             "token_form": token_form or TokenForm(),
             "tokens": ApiToken.objects.filter(user=user, kind=ApiTokenKind.API),
+            "calendar_tokens": ApiToken.objects.filter(user=user, kind=ApiTokenKind.CALENDAR),
             "new_key": new_key,
+            "new_feed": new_feed,
             "roles": RoleAssignment.objects.filter(user=user).select_related(
                 "network", "organisation", "body"
             ),
@@ -51,12 +53,14 @@ class ProfileView(View):
 
 
 class TokenCreateView(View):
-    """Create an API token; its key is shown once."""
+    """Create an API token, or a calendar-feed token (`kind=calendar`); its key or address is shown once."""
 
     def post(self, request):
-        form = TokenForm(request.POST)
         profile = ProfileView()
         profile.request = request
+        if request.POST.get("kind") == ApiTokenKind.CALENDAR:
+            return self.calendar(request, profile)
+        form = TokenForm(request.POST)
         if form.is_valid():
             try:
                 _token, key = services.token_create(actor=request.user, name=form.cleaned_data["name"])
@@ -66,6 +70,28 @@ class TokenCreateView(View):
                 messages.success(request, _("Token created. Copy it now: it will not be shown again."))
                 return render(request, ProfileView.template_name, profile.context(new_key=key))
         return render(request, ProfileView.template_name, profile.context(token_form=form), status=400)
+
+    def calendar(self, request, profile):
+        """A calendar-feed token: its private address, and a body's feed address when `body` is given."""
+        from mignet.meetings.feeds import feed_url, feed_url_for_body
+        from mignet.network.selectors import body_list
+
+        body = None
+        if (request.POST.get("body") or "").isdigit():
+            body = body_list(user=request.user).filter(pk=int(request.POST["body"])).first()
+            if body is None:
+                raise Http404
+        name = (request.POST.get("name") or "").strip() or (
+            _("Calendar: %(body)s") % {"body": body} if body else _("Calendar feed")
+        )
+        _token, key = services.token_create(actor=request.user, name=name, kind=ApiTokenKind.CALENDAR)
+        new_feed = {
+            "url": feed_url(key, request),
+            "body": body,
+            "body_url": feed_url_for_body(key, body, request) if body else None,
+        }
+        messages.success(request, _("Calendar address created. Copy it now: it will not be shown again."))
+        return render(request, ProfileView.template_name, profile.context(new_feed=new_feed))
 
 
 class TokenRevokeView(View):
