@@ -179,6 +179,16 @@ HTML.update(
         ("meetings:decision-close", "get", "decision"): RUNS_TWG,
         ("meetings:decision-withdraw", "get", "decision"): RUNS_TWG,
         ("meetings:my-actions", "get", None): SIGNED_IN,
+        # Exports answer whoever may read the record (the document holds what that reader may see).
+        ("meetings:meeting-agenda-docx", "get", "meeting"): SIGNED_IN,
+        ("meetings:meeting-agenda-pdf", "get", "meeting"): SIGNED_IN,
+        ("meetings:minutes-docx", "get", "minutes"): SIGNED_IN,
+        ("meetings:minutes-pdf", "get", "minutes"): SIGNED_IN,
+        # Calendar feeds: the key in the address is the credential (a calendar app sends no cookie).
+        ("calendar:user-feed", "get", "calendar_key"): ALL_200,
+        ("calendar:user-feed", "get", "guessed_key"): row(404, 404, 404, 404, 404, 404),
+        ("calendar:body-feed", "get", "calendar_key"): ALL_200,
+        ("calendar:body-feed", "get", "revoked_key"): row(404, 404, 404, 404, 404, 404),
     }
 )
 
@@ -230,6 +240,12 @@ API_OBJECT = {
     "role-assignment": "role_assignment",
     "terms-of-reference": "terms",
     "thematic-area": "theme",
+    "meeting": "meeting",
+    "agenda-item": "agenda_item",
+    "attendance": "attendance",
+    "minutes": "minutes",
+    "decision": "decision",
+    "action-point": "action_point",
 }
 API = {
     ("api-root", "get", None): ALL_200,
@@ -261,6 +277,28 @@ API[("organisation-list", "post", "new_organisation")] = row(401, 403, 403, 403,
 API[("person-list", "post", "new_own_person")] = row(401, 403, 403, 201, 403, 201)
 API[("membership-list", "post", "new_twg_membership")] = row(401, 403, 403, 403, 201, 201)
 API[("nomination-decide", "post", "nomination")] = row(401, 403, 403, 403, 403, 200)
+# Meetings: the TWG's chair runs its meetings, minutes and decisions; "fresh_…" objects are made anew for
+# each role, so one role's step (a cancellation) does not change what the next role meets.
+RUNS_TWG_API = row(401, 403, 403, 403, 200, 200)
+API.update(
+    {
+        ("meeting-cancel", "post", "fresh_meeting"): RUNS_TWG_API,
+        ("meeting-invite", "post", "meeting"): RUNS_TWG_API,
+        ("meeting-circulate-agenda", "post", "meeting"): RUNS_TWG_API,
+        ("minutes-circulate", "post", "fresh_minutes"): RUNS_TWG_API,
+        ("minutes-correct", "post", "fresh_approved_minutes"): row(401, 403, 403, 403, 201, 201),
+        ("decision-close", "post", "fresh_decision"): RUNS_TWG_API,
+        ("decision-withdraw", "post", "fresh_decision"): RUNS_TWG_API,
+        ("decision-positions", "get", "decision"): row(404, 200, 200, 200, 200, 200),
+        # A partner speaks for its consortium, a focal point for UNHCR; the viewer for nobody.
+        ("decision-positions", "post", "fresh_decision"): row(401, 403, 200, 200, 200, 200),
+        ("position-list", "get", None): ALL_200,
+        ("position-detail", "get", "position"): row(404, 200, 200, 200, 200, 200),
+        ("position-history", "get", "position"): row(404, 200, 200, 200, 200, 200),
+        ("meeting-list", "post", "new_twg_meeting"): row(401, 403, 403, 403, 201, 201),
+        ("action-point-detail", "patch", "action_point"): row(401, 403, 403, 200, 200, 200),
+    }
+)
 for basename in (
     "gcm-objective",
     "guiding-principle",
@@ -300,7 +338,7 @@ def test_every_url_pattern_is_in_the_matrix():
 @pytest.fixture
 def objects(network, users, iom, unhcr, consortium, twg):
     """One record of each kind in the Bangladesh Network, plus a deleted one of each for restore."""
-    from mignet.accounts.services import token_create
+    from mignet.accounts.services import token_create, token_revoke
     from mignet.core import models as ref
     from mignet.network.models import TermsOfReference
 
@@ -343,7 +381,13 @@ def objects(network, users, iom, unhcr, consortium, twg):
         "network_slug": network,
         "theme": ThematicArea.objects.filter(network=network).first(),
         "token": token_create(actor=users["secretariat"], name="secretariat's script")[0],
+        "calendar_key": token_create(actor=users["member"], name="Outlook", kind="calendar")[1],
+        "guessed_key": "not-a-real-calendar-key-0123456789abcdefghij",
+        "consortium": consortium,
     }
+    revoked, revoked_key = token_create(actor=users["member"], name="Old phone", kind="calendar")
+    token_revoke(actor=users["member"], token=revoked)
+    objs["revoked_key"] = revoked_key
     deleted = {
         "deleted_organisation": OrganisationFactory(network=network),
         "deleted_person": PersonFactory(network=network, organisation=iom),
@@ -394,15 +438,24 @@ def _meeting_objects(network, twg, iom, unhcr) -> dict:
 
     meeting = MeetingFactory(network=network, body=twg)
     person = PersonFactory(network=network, organisation=iom)
+    consortium = Organisation.objects.get(network=network, acronym="CSOA")
+    MembershipFactory(network=network, body=twg, organisation=consortium)  # takes part in TWG decisions
+    from mignet.meetings.models import Position
+
     objs = {
         "meeting": meeting,
         "agenda_item": AgendaItemFactory(meeting=meeting, presenter=iom),
         "own_agenda_item": AgendaItemFactory(meeting=meeting, presenter=unhcr),
-        "attendance": Attendance.objects.create(network=network, meeting=meeting, person=person, organisation=iom),
+        "attendance": Attendance.objects.create(
+            network=network, meeting=meeting, person=person, organisation=iom
+        ),
         "minutes": Minutes.objects.create(network=network, meeting=meeting, text="# Minutes"),
         "decision": DecisionFactory(network=network, body=twg),
         "action_point": ActionPointFactory(meeting=meeting, owner_organisation=unhcr),
     }
+    objs["position"] = Position.objects.create(
+        network=network, decision=objs["decision"], organisation=unhcr, value="agree"
+    )
     other = MeetingFactory(network=network, body=twg)
     deleted = {
         "deleted_meeting": MeetingFactory(network=network, body=twg),
@@ -419,17 +472,47 @@ def _meeting_objects(network, twg, iom, unhcr) -> dict:
     return {**objs, **deleted}
 
 
+def _fresh(key: str, objects, network, twg):
+    """A new object for each role, for steps that change their object (cancel, close, circulate…)."""
+    from mignet.meetings.models import Minutes
+
+    from ..factories import DecisionFactory, MeetingFactory
+
+    if key == "fresh_meeting":
+        return MeetingFactory(network=network, body=twg)
+    if key == "fresh_minutes":
+        return Minutes.objects.create(
+            network=network, meeting=MeetingFactory(network=network, body=twg), text="Draft"
+        )
+    if key == "fresh_approved_minutes":
+        return Minutes.objects.create(
+            network=network,
+            meeting=MeetingFactory(network=network, body=twg),
+            text="Approved",
+            status="approved",
+            approved_at=timezone.now(),
+        )
+    if key == "fresh_decision":
+        return DecisionFactory(network=network, body=twg)
+    raise KeyError(key)
+
+
 def _kwargs(name: str, key: str | None, objects, network) -> dict:
     kwargs = {}
     if name.startswith(("network:", "meetings:")):
         kwargs["network"] = network.slug
+    if name.startswith("calendar:"):
+        kwargs["key"] = objects[key]
+        if name == "calendar:body-feed":
+            kwargs["body_id"] = objects["body"].pk
+        return kwargs
     if key == "network_slug":
         kwargs["slug"] = network.slug
     elif key == "reset_key":
         kwargs.update(uidb36="1", key="set-password")
     elif key == "email_key":
         kwargs["key"] = "not-a-real-key"
-    elif key in ("new_organisation", "new_own_person", "new_twg_membership"):
+    elif key in ("new_organisation", "new_own_person", "new_twg_membership", "new_twg_meeting"):
         pass
     elif key is not None:
         kwargs["pk"] = objects[key].pk
@@ -452,6 +535,21 @@ def _payload(key, objects, network, twg, suffix=""):
         return {"network": network.slug, "body": twg.pk, "organisation": org.pk, "start_date": "2026-01-01"}
     if key == "nomination":
         return {"accept": False, "note": "matrix"}
+    if key == "fresh_approved_minutes":
+        return {"reason": "A name was misspelt."}
+    if key == "fresh_decision" and suffix == "position":
+        own = {"partner": objects["consortium"], "secretariat": objects["own_organisation"]}
+        return {"organisation": own.get(objects["_role"], objects["own_organisation"]).pk, "value": "agree"}
+    if key == "new_twg_meeting":
+        start = timezone.now() + datetime.timedelta(days=30)
+        return {
+            "network": network.slug,
+            "body": twg.pk,
+            "starts_at": start.isoformat(),
+            "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),
+            "location": "ILO office",
+            "invite": False,
+        }
     return {}
 
 
@@ -470,6 +568,11 @@ def test_permission_matrix(name, method, key, client_for, objects, network, twg)
             data = _payload(
                 key, objects, network, twg, suffix=role
             )  # the secretariat goes last: its writes succeed and change the data
+        if key and key.startswith("fresh_"):
+            objects[key] = _fresh(key, objects, network, twg)
+        if name == "decision-positions" and method == "post":
+            objects["_role"] = role
+            data = _payload(key, objects, network, twg, suffix="position")
         client = client_for(role)
         url = reverse(name, kwargs=_kwargs(name, key, objects, network))
         if method == "get":

@@ -138,10 +138,15 @@ def _abolish_apply(decision, actor) -> None:
 
 
 def chair_term_dates(body: Body, start: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """A chair term starting on `start` lasts the body's term length (one year by default)."""
-    from mignet.network.services import add_months
-
-    return start, add_months(start, body.chair_term_months or 12) - datetime.timedelta(days=1)
+    """A chair term starting on `start` lasts the body's term length (one year by default) and ends the
+    day before the same date a term later (from 29 February, on 28 February)."""
+    months = start.month - 1 + (body.chair_term_months or 12)
+    year, month = start.year + months // 12, months % 12 + 1
+    try:
+        same_day_later = datetime.date(year, month, start.day)
+    except ValueError:  # no such day that month (29 Feb, 31 Apr…): the term runs to its month's end
+        same_day_later = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return start, same_day_later - datetime.timedelta(days=1)
 
 
 def rotation_conflicts(

@@ -6,6 +6,7 @@ the rules in `rules.py`; what an adopted decision changes is in `effects.py`."""
 from __future__ import annotations
 
 import uuid
+import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -306,7 +307,10 @@ class Decision(NetworkScopedModel):
 
     @property
     def decided_on(self):
-        return timezone.localdate(self.decided_at) if self.decided_at else None
+        """The day it was decided in the network's time zone (scheduled work runs in UTC)."""
+        if not self.decided_at:
+            return None
+        return timezone.localdate(self.decided_at, zoneinfo.ZoneInfo(self.network.time_zone))
 
     def deadline_passed(self, now=None) -> bool:
         return self.deadline is not None and (now or timezone.now()) >= self.deadline

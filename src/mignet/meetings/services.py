@@ -336,6 +336,8 @@ def _check_subject(decision: Decision, chairs: list[dict] | None) -> list:
     if effect is not None:
         effect.check(decision)
     conflicts = []
+    if chairs and decision.subject != c.DecisionSubject.SELECT_CHAIRS:
+        raise ValidationError({"chairs": _("Chairs are named only in a decision to select chairs.")})
     if decision.subject == c.DecisionSubject.SELECT_CHAIRS:
         if not chairs:
             raise ValidationError({"chairs": _("Name at least one organisation to chair.")})
@@ -477,6 +479,9 @@ def position_record(
 
     Refused after the deadline, on a closed decision, and for an organisation that is not a member."""
     now = timezone.now()
+    policy.require(
+        actor, "add", Position(network=decision.network, decision=decision, organisation=organisation)
+    )
     with transaction.atomic():
         decision = _locked(Decision, decision.pk)
         if not decision.is_open:
@@ -604,7 +609,9 @@ def action_point_update(*, actor, instance: ActionPoint, version, data, m2m=None
     point updates its status and details; the rest is for the chair and the secretariat."""
     data = dict(data)
     p = policy.principal(actor)
-    runs_body = p.is_secretariat(instance.network_id) or instance.body_id in p.chaired_body_ids(instance.network_id)
+    runs_body = p.is_secretariat(instance.network_id) or instance.body_id in p.chaired_body_ids(
+        instance.network_id
+    )
     if not runs_body:
         refused = {
             k: _("Only the chair or the secretariat can change this.")

@@ -128,7 +128,7 @@ class RecordViewSet(viewsets.ModelViewSet):
             many=True,
         )
     )
-    @action(detail=True, methods=["get"], url_path="history")
+    @action(detail=True, methods=["get"], url_path="history", pagination_class=None)
     def history(self, request, pk=None):
         """Who changed what and when, with before and after values."""
         instance = self.get_object()

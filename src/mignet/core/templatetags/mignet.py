@@ -45,7 +45,12 @@ def can(context, action, obj=None, model=None):
 @register.filter
 def markdown(text):
     """Markdown to HTML, then sanitised by nh3 (no scripts, no styles, safe links)."""
-    html = md.markdown(text or "", extensions=["tables", "sane_lists"])
+    # "#" becomes <h3>: pages and exports keep h1/h2 for their own titles, and the writer's outline survives.
+    html = md.markdown(
+        text or "",
+        extensions=["tables", "sane_lists", "toc"],
+        extension_configs={"toc": {"baselevel": 3, "anchorlink": False, "permalink": False}},
+    )
     return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener noreferrer nofollow"))  # noqa: S308
 
 
