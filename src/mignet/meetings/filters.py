@@ -14,13 +14,14 @@ from . import choices as c
 from .models import ActionPoint, AgendaItem, Attendance, Decision, Meeting, Minutes, Position
 
 
-def _scoped(model):
+def _scoped(model, *related):
     """Choices limited to the network of the page (HTML) or left open (API: the selector filters rows).
 
-    A callable, so the queryset is built per request and never evaluated just to offer 'Any'."""
+    A callable, so the queryset is built per request and never evaluated just to offer 'Any'. `related`:
+    what each choice's label reads (a meeting without a title is named after its body)."""
 
     def queryset(request):
-        qs = model.objects.all()
+        qs = model.objects.select_related(*related) if related else model.objects.all()
         network = getattr(request, "network", None) if request is not None else None
         return qs.filter(network=network) if network is not None else qs
 
@@ -51,7 +52,7 @@ class MeetingFilter(RecordFilter):
 
 class AgendaItemFilter(RecordFilter):
     search_fields = ("title", "description")
-    meeting = df.ModelChoiceFilter(queryset=_scoped(Meeting), label=_("Meeting"))
+    meeting = df.ModelChoiceFilter(queryset=_scoped(Meeting, "body"), label=_("Meeting"))
 
     class Meta:
         model = AgendaItem
@@ -60,7 +61,7 @@ class AgendaItemFilter(RecordFilter):
 
 class AttendanceFilter(RecordFilter):
     search_fields = ("person__full_name", "organisation__name", "organisation__acronym")
-    meeting = df.ModelChoiceFilter(queryset=_scoped(Meeting), label=_("Meeting"))
+    meeting = df.ModelChoiceFilter(queryset=_scoped(Meeting, "body"), label=_("Meeting"))
     organisation = df.ModelChoiceFilter(queryset=_scoped(Organisation), label=_("Organisation"))
     status = df.ChoiceFilter(choices=c.AttendanceStatus.choices, label=_("Attendance"))
 
@@ -71,7 +72,7 @@ class AttendanceFilter(RecordFilter):
 
 class MinutesFilter(RecordFilter):
     search_fields = ("text", "meeting__title", "meeting__body__name")
-    meeting = df.ModelChoiceFilter(queryset=_scoped(Meeting), label=_("Meeting"))
+    meeting = df.ModelChoiceFilter(queryset=_scoped(Meeting, "body"), label=_("Meeting"))
     status = df.ChoiceFilter(choices=c.MinutesStatus.choices, label=_("Status"))
 
     class Meta:

@@ -54,7 +54,9 @@ def meeting_get(*, user, network, pk, include_deleted=False) -> Meeting:
 
 def agenda_item_list(*, user, network=None) -> QuerySet[AgendaItem]:
     return scoped(
-        AgendaItem.objects.select_related("network", "meeting__body", "presenter"), user=user, network=network
+        AgendaItem.objects.select_related("network", "meeting__body", "meeting__network", "presenter"),
+        user=user,
+        network=network,
     )
 
 
@@ -70,7 +72,9 @@ def agenda_item_get(*, user, network, pk, include_deleted=False) -> AgendaItem:
 
 def attendance_list(*, user, network=None) -> QuerySet[Attendance]:
     return scoped(
-        Attendance.objects.select_related("network", "meeting__body", "person", "organisation"),
+        Attendance.objects.select_related(
+            "network", "meeting__body", "meeting__network", "person", "organisation"
+        ),
         user=user,
         network=network,
     )
