@@ -231,16 +231,6 @@ def test_minutes_pdf_draft_mark_attendance_decision_and_bangla(export_meeting, u
     assert skeleton(BANGLA) in skeleton(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WeasyPrint maps each glyph to one text once per font, so pre-base vowel signs (ি, ে) of "
-    "Bangla are lost from the PDF's text layer; the page itself renders correctly.",
-)
-def test_minutes_pdf_bangla_sentence_extracts_exactly(export_meeting, users):
-    text = "\n".join(pdf_pages(exports.minutes_pdf(_minutes(export_meeting), user=users["secretariat"])))
-    assert BANGLA in text
-
-
 def test_approved_minutes_pdf_carries_no_draft_mark(export_meeting, users):
     minutes = _minutes(export_meeting, status=mc.MinutesStatus.APPROVED)
     text = "\n".join(pdf_pages(exports.minutes_pdf(minutes, user=users["secretariat"])))
