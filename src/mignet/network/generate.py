@@ -1112,6 +1112,8 @@ def generate(
         delete_generated(progress=progress)
     if Network.all_objects.filter(slug__startswith=SLUG_PREFIX).exists():
         raise GenerateRefused("Networks with slugs starting gen- remain; delete them first.")
+    from mignet.meetings import generate as meetings_generate
+
     today = timezone.localdate()
     ref = _reference()
     pw = make_password(password) if password else "!generated-user-no-password"
@@ -1120,6 +1122,7 @@ def generate(
     for i, spec in enumerate(specs, start=1):
         builder = _NetworkBuilder(spec, seed=seed, scale=scale, today=today, ref=ref, pw=pw)
         totals.update(_write_network(builder))
+        totals.update(meetings_generate.write(builder))  # meetings, decisions, action points
         if progress:
             progress(f"  {i}/{len(specs)} {spec.slug}: {sum(totals.values())} rows so far")
     totals["history entries"] = sum(
