@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "mignet.accounts",
     "mignet.network",
     "mignet.meetings",
+    "mignet.library",
 ]
 
 MIDDLEWARE = [

@@ -29,4 +29,5 @@ urlpatterns = [
     ),
     path("n/<slug:network>/", include("mignet.network.urls")),
     path("n/<slug:network>/", include("mignet.meetings.urls")),
+    path("n/<slug:network>/", include("mignet.library.urls")),
 ]

@@ -247,6 +247,9 @@ class PositionForm(forms.Form):
             organisations if organisations is not None else Organisation.objects.none()
         )
         self.fields["organisation"].widget.attrs["class"] = "form-select"
+        if self.fields["organisation"].queryset.count() == 1:
+            # A focal point speaks for one organisation: it is chosen already, not a list of one to pick from.
+            self.fields["organisation"].empty_label = None
 
     def clean(self):
         data = super().clean()

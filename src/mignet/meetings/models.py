@@ -115,6 +115,13 @@ class AgendaItem(NetworkScopedModel):
     )
     minutes_allotted = models.PositiveSmallIntegerField(_("minutes allotted"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    resources = models.ManyToManyField(
+        "library.Resource",
+        verbose_name=_("documents from the library"),
+        blank=True,
+        related_name="agenda_items",
+        help_text=_("Papers for this item: they show on the agenda and its page."),
+    )
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

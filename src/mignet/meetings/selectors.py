@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from mignet.core.policy import can, principal
@@ -177,6 +177,13 @@ def matters_arising(*, user, meeting: Meeting) -> list[ActionPoint]:
 # --- What each record page shows beside the record itself (constant queries)
 
 
+def _readable_resources(user):
+    """Library documents attached to agenda items, as far as the user may read them."""
+    from mignet.library.selectors import resource_list
+
+    return resource_list(user=user).order_by("title")
+
+
 @dataclass
 class AttendanceRow:
     attendance: Attendance
@@ -207,7 +214,10 @@ def meeting_detail(*, user, obj: Meeting) -> dict:
     minutes = list(minutes_list(user=user, network=obj.network).filter(meeting=obj).order_by("-revision"))
     return {
         "agenda_items": list(
-            agenda_item_list(user=user, network=obj.network).filter(meeting=obj).order_by("position", "pk")
+            agenda_item_list(user=user, network=obj.network)
+            .filter(meeting=obj)
+            .prefetch_related(Prefetch("resources", queryset=_readable_resources(user), to_attr="documents"))
+            .order_by("position", "pk")
         ),
         "matters_arising": matters_arising(user=user, meeting=obj),
         "attendance_rows": rows,
