@@ -15,7 +15,7 @@ from mignet.core.models import GCMObjective
 from mignet.network.models import Body, Organisation, ThematicArea
 
 from . import choices as c
-from .models import CapacityRequest, Resource
+from .models import CapacityRequest, Resource, ResourceVersion
 
 
 def _scoped(model):
@@ -46,16 +46,25 @@ class ResourceFilter(RecordFilter):
     search_fields = ("title", "abstract")
     kind = df.ChoiceFilter(choices=c.ResourceKind.choices, label=_("Type"))
     gcm_objective = df.ModelChoiceFilter(
-        queryset=_gcm_objectives, method="filter_gcm_objective", label=_("GCM objective")
+        queryset=_gcm_objectives,
+        field_name="gcm_objectives",
+        method="filter_gcm_objective",
+        label=_("GCM objective"),
     )
     thematic_area = df.ModelChoiceFilter(
-        queryset=_scoped(ThematicArea), method="filter_thematic_area", label=_("Thematic area")
+        queryset=_scoped(ThematicArea),
+        field_name="thematic_areas",
+        method="filter_thematic_area",
+        label=_("Thematic area"),
     )
     body = df.ModelChoiceFilter(queryset=_scoped(Body), label=_("Produced by"))
     language = df.ChoiceFilter(choices=c.Language.choices, label=_("Language"))
     year = df.NumberFilter(method="filter_year", label=_("Year"))
     organisation = df.ModelChoiceFilter(
-        queryset=_scoped(Organisation), method="filter_organisation", label=_("Organisation")
+        queryset=_scoped(Organisation),
+        field_name="authors",
+        method="filter_organisation",
+        label=_("Organisation"),
     )
     status = df.ChoiceFilter(choices=c.ReviewStatus.choices, label=_("Review"))
 
@@ -101,12 +110,27 @@ class ResourceFilter(RecordFilter):
         )
 
 
+class ResourceVersionFilter(RecordFilter):
+    """Versions (API): by resource and by whether their text could be searched."""
+
+    search_fields = ("note", "original_name")
+    resource = df.NumberFilter(field_name="resource_id", label=_("Resource"))
+    text_status = df.ChoiceFilter(choices=c.TextStatus.choices, label=_("Text"))
+
+    class Meta:
+        model = ResourceVersion
+        fields = ["q", "resource", "text_status", "network", "visibility"]
+
+
 class CapacityRequestFilter(RecordFilter):
     search_fields = ("title", "description", "requester__name", "requester__acronym", "contact")
     status = df.ChoiceFilter(choices=c.RequestStatus.choices, label=_("Status"))
     urgency = df.ChoiceFilter(choices=c.Urgency.choices, label=_("Urgency"))
     gcm_objective = df.ModelChoiceFilter(
-        queryset=_gcm_objectives, method="filter_gcm_objective", label=_("GCM objective")
+        queryset=_gcm_objectives,
+        field_name="gcm_objectives",
+        method="filter_gcm_objective",
+        label=_("GCM objective"),
     )
     requester = df.ModelChoiceFilter(queryset=_scoped(Organisation), label=_("Requesting organisation"))
 
