@@ -54,7 +54,7 @@ class ResourceVersionSerializer(serializers.ModelSerializer):
     def get_download_url(self, obj) -> str | None:
         if not obj.file:
             return None
-        url = reverse("library:version-download", kwargs={"network": obj.network.slug, "pk": obj.pk})
+        url = reverse("resource-version-download", kwargs={"pk": obj.pk})
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request is not None else url
 

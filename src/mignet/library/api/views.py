@@ -7,9 +7,11 @@ ranked full-text search (titles, abstracts and the text inside the files) within
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -249,6 +251,13 @@ class ResourceViewSet(LibraryViewSet):
         return self._answer(self._run(request, services.resource_unpublish, body=s.ResourceReasonSerializer))
 
 
+class AnyAccept(DefaultContentNegotiation):
+    """A download answers with the file's own type whatever the client accepts (no 406)."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class ResourceVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Versions (files or links) of the resources you may read. Upload with `POST /resources/{id}/versions/`."""
 
@@ -258,10 +267,31 @@ class ResourceVersionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, v
     def get_queryset(self):
         return policy.restrict(
             ResourceVersion.objects.filter(resource__deleted_at__isnull=True).select_related(
-                "uploaded_by", "network"
+                "uploaded_by", "network", "resource"
             ),
             self.request.user,
         ).order_by("pk")
+
+    @extend_schema(
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            302: OpenApiResponse(description="A version that is a link: redirected to it."),
+            404: OpenApiResponse(description="No such version, or you may not read its resource."),
+        }
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        filter_backends=[],
+        pagination_class=None,
+        content_negotiation_class=AnyAccept,
+    )
+    def download(self, request, pk=None):
+        """The file, as an attachment with the type its content was found to be and headers that keep it
+        inert; whether you may read it is checked on every request."""
+        from ..downloads import file_response
+
+        return file_response(self.get_object())
 
 
 # --- Capacity-building requests
