@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mignet.core.forms import RecordForm
+from mignet.core.policy import principal
 from mignet.network.models import Organisation
 
 from . import choices as c
@@ -139,6 +140,9 @@ class CapacityRequestForm(RecordForm):
             network=self.network, status=c.ReviewStatus.PUBLISHED
         ).order_by("-published_at")
         self.fields["resources"].help_text = _("Published resources that came out of this support.")
+        if not principal(self.user).is_secretariat(getattr(self.network, "pk", None)):
+            for name in ("supporting_organisations", "resources"):  # the secretariat matches and links
+                self.fields.pop(name)
 
 
 class AdvanceForm(forms.Form):

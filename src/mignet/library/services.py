@@ -47,6 +47,11 @@ def resource_update(*, actor, instance: Resource, version, data, m2m=None) -> Re
     """Edit a resource's description and tags (a published resource is changed by the secretariat)."""
     with transaction.atomic():
         resource = record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
+        # Versions carry their resource's visibility (the portal and public downloads check it): a resource
+        # made public after its files were uploaded must not leave them at the old level.
+        ResourceVersion.all_objects.filter(resource=resource).exclude(visibility=resource.visibility).update(
+            visibility=resource.visibility
+        )
         search.index_update(resource)
     return resource
 
@@ -202,8 +207,27 @@ def resource_unpublish(*, actor, instance: Resource, reason: str = "") -> Resour
 # --- Capacity-building requests
 
 
+SECRETARIAT_LINKS = ("supporting_organisations", "resources")
+
+
+def _check_links(actor, network, m2m, instance=None) -> None:
+    """Matching supporters and linking results is the secretariat's work (it triages the requests)."""
+    if policy.principal(actor).is_secretariat(getattr(network, "pk", network)):
+        return
+    refused = {}
+    for name in SECRETARIAT_LINKS:
+        if name not in (m2m or {}):
+            continue
+        current = set(getattr(instance, name).values_list("pk", flat=True)) if instance is not None else set()
+        if {getattr(v, "pk", v) for v in m2m[name]} != current:
+            refused[name] = _("Only the secretariat can change this.")
+    if refused:
+        raise ValidationError(refused)
+
+
 def capacity_request_create(*, actor, network, data, m2m=None) -> CapacityRequest:
     """Record a request for support; its first step is "received"."""
+    _check_links(actor, network, m2m)
     with transaction.atomic():
         request = record_create(CapacityRequest, actor=actor, network=network, data=data, m2m=m2m)
         CapacityRequestStep.objects.create(
@@ -217,6 +241,7 @@ def capacity_request_create(*, actor, network, data, m2m=None) -> CapacityReques
 
 
 def capacity_request_update(*, actor, instance, version, data, m2m=None) -> CapacityRequest:
+    _check_links(actor, instance.network, m2m, instance)
     return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
 
 
