@@ -74,7 +74,9 @@ def resource_detail(*, user, obj: Resource) -> dict:
 def version_get(*, user, network, pk) -> ResourceVersion:
     """One version, if the user may read its resource (for downloads: checked on every request)."""
     return record_get(
-        ResourceVersion.all_objects.select_related("resource__network", "network"),
+        ResourceVersion.all_objects.select_related("resource__network", "network").filter(
+            resource__deleted_at__isnull=True
+        ),
         user=user,
         network=network,
         pk=pk,
