@@ -30,4 +30,5 @@ urlpatterns = [
     path("n/<slug:network>/", include("mignet.network.urls")),
     path("n/<slug:network>/", include("mignet.meetings.urls")),
     path("n/<slug:network>/", include("mignet.library.urls")),
+    path("p/<slug:network>/", include("mignet.library.portal_urls")),
 ]
