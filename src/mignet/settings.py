@@ -350,3 +350,6 @@ MIGNET_DEMO_PASSWORD = os.environ.get("MIGNET_DEMO_PASSWORD", "")
 MIGNET_CHAIR_TERM_ALERT_DAYS = 60
 # The Network plenary meets every calendar quarter; warn this many days before a quarter ends without one.
 MIGNET_CADENCE_ALERT_DAYS = 30
+# The largest file a person may upload to the library, in megabytes (each file is checked by its content,
+# mignet.library.files). Keep the reverse proxy's request-body limit a little above it.
+MIGNET_UPLOAD_MAX_MB = int(os.environ.get("MIGNET_UPLOAD_MAX_MB", "25"))
