@@ -424,3 +424,21 @@ def test_a_pdf_without_text_is_kept_with_no_searchable_text(
     version = ResourceVersion.all_objects.get(resource=resource)
     assert version.text_status == c.TextStatus.NO_TEXT
     assert version.page_count == 3
+
+
+def test_a_broker_that_cannot_be_reached_does_not_lose_the_extraction(
+    users, network, media, django_capture_on_commit_callbacks, monkeypatch
+):
+    from kombu.exceptions import OperationalError
+
+    from mignet.library import tasks
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("[Errno 111] Connection refused")
+
+    monkeypatch.setattr(tasks.version_extract, "delay", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        resource = create(users, network, s.pdf(), "brief.pdf")
+    version = ResourceVersion.all_objects.get(resource=resource)
+    assert version.text_status == c.TextStatus.EXTRACTED
+    assert version.page_count == 1

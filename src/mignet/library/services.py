@@ -3,6 +3,8 @@ publish, keep the search index current; and move capacity-building requests towa
 
 from __future__ import annotations
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -16,6 +18,8 @@ from mignet.core.services import record_create, record_restore, record_soft_dele
 from . import choices as c
 from . import files, search
 from .models import CapacityRequest, CapacityRequestStep, Resource, ResourceVersion
+
+log = logging.getLogger("mignet.library")
 
 
 def _save(instance, actor, reason: str = "") -> None:
@@ -105,12 +109,22 @@ def version_upload(
             ResourceVersion, actor=actor, network=locked.network, data=data, set_by_service=set_by_service
         )
         if version.text_status == c.TextStatus.PENDING:
-            from .tasks import version_extract
-
-            transaction.on_commit(lambda: version_extract.delay(version.pk))
+            transaction.on_commit(lambda: _extract_later(version.pk))
         else:
             search.index_update(locked)
     return version
+
+
+def _extract_later(version_id: int) -> None:
+    """Queue the extraction. When the broker cannot be reached, extract now (as e-mail does) rather than
+    answer an error for an upload that is already saved, or leave it "extracting text" for ever."""
+    from .tasks import version_extract
+
+    try:
+        version_extract.delay(version_id)
+    except Exception:  # noqa: BLE001 — broker down
+        log.warning("broker unavailable; extracting the text of version %s in this process", version_id)
+        version_extract.apply(args=[version_id])
 
 
 def version_extract(*, version_id: int) -> ResourceVersion:
