@@ -66,7 +66,7 @@ def test_the_upload_is_rewound_for_the_storage():
     assert upload.read() == s.docx()
 
 
-def test_a_file_on_disk_is_read_the_same_way(tmp_path):
+def test_a_file_on_disk_is_read_the_same_way():
     content = s.pdf()
     upload = TemporaryUploadedFile("brief.pdf", "application/pdf", len(content), None)
     upload.write(content)
