@@ -20,8 +20,10 @@ class StyledFilterSet(df.FilterSet):
         if not getattr(form, "_mignet_styled", False):
             for field in form.fields.values():
                 RecordForm._style(field)
-                if isinstance(field, forms.ModelChoiceField):
-                    field.empty_label = _("Any")  # without evaluating the queryset
+                if isinstance(field, forms.ModelChoiceField) or hasattr(field, "empty_label"):
+                    # Model choices without evaluating the queryset; django-filter's choice fields read
+                    # their blank choice's label from `empty_label` too.
+                    field.empty_label = _("Any")
                 elif (
                     isinstance(getattr(field, "choices", None), list)
                     and field.choices
