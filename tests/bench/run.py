@@ -382,6 +382,7 @@ def measure() -> tuple[dict, dict]:
     for name in API:
         plan.append((f"api/{name}", secretariat, f"/api/v1/{name}/"))
     plan.append(("api/organisations/detail", secretariat, f"/api/v1/organisations/{t['Organisation'].pk}/"))
+    plan += _library_search_plan(base, secretariat)
 
     cases, errors = {}, {}
     for name, client, url in plan:
@@ -446,6 +447,19 @@ def measure() -> tuple[dict, dict]:
         print(f"   {name:<34} {r['median_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['queries']:>4}", flush=True)
     _cleanup(created)
     return cases, errors
+
+
+def _library_search_plan(base: str, secretariat) -> list[tuple[str, object, str | None]]:
+    """The library's full-text search page (ranked, highlighted, 20 a page): a word in most resources, a rare
+    word (about one in a thousand) and a Bangla word — the words `mignet.library.generate` plants."""
+    from urllib.parse import quote
+
+    from mignet.library import generate as library
+
+    words = [("common", "migration"), ("rare", library.RARE_WORD), ("bangla", "অভিবাসন")]
+    return [
+        (f"search/library?{name}", secretariat, f"{base}/library/?q={quote(word)}") for name, word in words
+    ]
 
 
 def _cleanup(pks: list[int]) -> None:

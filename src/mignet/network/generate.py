@@ -1112,6 +1112,7 @@ def generate(
         delete_generated(progress=progress)
     if Network.all_objects.filter(slug__startswith=SLUG_PREFIX).exists():
         raise GenerateRefused("Networks with slugs starting gen- remain; delete them first.")
+    from mignet.library import generate as library_generate
     from mignet.meetings import generate as meetings_generate
 
     today = timezone.localdate()
@@ -1123,6 +1124,7 @@ def generate(
         builder = _NetworkBuilder(spec, seed=seed, scale=scale, today=today, ref=ref, pw=pw)
         totals.update(_write_network(builder))
         totals.update(meetings_generate.write(builder))  # meetings, decisions, action points
+        totals.update(library_generate.write(builder))  # resources with extracted text; then the index
         if progress:
             progress(f"  {i}/{len(specs)} {spec.slug}: {sum(totals.values())} rows so far")
     totals["history entries"] = sum(
