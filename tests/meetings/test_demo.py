@@ -134,6 +134,11 @@ def test_meetings_have_attendance_minutes_and_decisions_on_record(bd):
     for minutes in Minutes.objects.filter(network=bd, status=mc.MinutesStatus.APPROVED):
         decision = minutes.approval_decisions.get()
         assert decision.status == mc.DecisionStatus.ADOPTED and decision.decided_at == minutes.approved_at
+        # History tells the story: created open, then closed on the day it was decided.
+        assert list(decision.history.order_by("history_date").values_list("status", "history_date")) == [
+            (mc.DecisionStatus.OPEN, decision.created_at),
+            (mc.DecisionStatus.ADOPTED, decision.decided_at),
+        ]
     # The joint statement, the open written consultation with an objection, the abolition not adopted.
     assert Decision.objects.filter(
         network=bd,

@@ -178,6 +178,17 @@ class _Loader:
         self.created += 1
         return obj
 
+    def change(self, obj, when: datetime.datetime, reason: str, **fields):
+        """A later change of a demo row (closing, approval, cancellation), with its history entry dated then."""
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.version += 1
+        obj._history_user = self.actor
+        obj._history_date = min(when, self.now)
+        obj._change_reason = reason[:100] or None
+        obj.save()
+        return obj
+
     def reps(self, body: Body, day: datetime.date) -> list[tuple[Person, Organisation, str]]:
         """The representatives of the body's member organisations on a day: person, organisation, level."""
         rows = (
@@ -342,10 +353,14 @@ class _Loader:
                 deadline=decision.deadline,
                 closing=True,
             )
-            Decision.all_objects.filter(pk=decision.pk).update(
-                status=outcome.status, decided_at=decided_at, outcome=outcome.explanation
+            self.change(
+                decision,
+                decided_at,
+                outcome.explanation,
+                status=outcome.status,
+                decided_at=decided_at,
+                outcome=outcome.explanation,
             )
-            decision.status, decision.decided_at = outcome.status, decided_at
         return decision, True
 
     def agree(self, orgs, *, aside=()) -> list:
@@ -393,7 +408,10 @@ class _Loader:
                 return  # still under silence procedure
             at_time = when
         approved = at.starts_at + datetime.timedelta(minutes=10) if at is not None else at_time
-        Minutes.all_objects.filter(pk=minutes.pk).update(
+        self.change(
+            minutes,
+            approved,
+            f"Approved by decision: {title}",
             status=c.MinutesStatus.APPROVED,
             approved_at=approved,
             circulated_at=min(minutes.circulated_at, approved),
@@ -427,11 +445,11 @@ class _Loader:
                 owner_organisation=org,
                 owner_person=owner,
                 due_date=due,
-                status=status,
+                status=c.ActionStatus.OPEN if completed else status,
                 visibility=meeting.visibility,
             )
             if completed:
-                ActionPoint.all_objects.filter(pk=point.pk).update(completed_on=completed)
+                self.change(point, self.at(completed, 12), "", status=status, completed_on=completed)
 
 
 def _quarter(day: datetime.date) -> tuple[int, int]:
@@ -527,11 +545,17 @@ def _plenary_history(ld: _Loader) -> None:
         items = _plenary_agenda(key, kind, rng, first=key == (2019, 3), upcoming=starts > ld.now)
         ld.agenda(meeting, items)
         if kind == "cancelled":
-            Meeting.all_objects.filter(pk=meeting.pk).update(
+            reason = (
+                "Most heads of agency were called to the UNCT retreat; no other date was found before the end "
+                "of the quarter."
+            )
+            ld.change(
+                meeting,
+                starts - datetime.timedelta(days=5),
+                reason,
                 status=c.MeetingStatus.CANCELLED,
                 sequence=1,
-                cancel_reason="Most heads of agency were called to the UNCT retreat; no other date was found "
-                "before the end of the quarter.",
+                cancel_reason=reason,
             )
             continue
         if starts > ld.now:
@@ -714,7 +738,7 @@ def _current_decisions(ld: _Loader) -> None:
         visibility=Visibility.PUBLIC,
     )
     if new:
-        ld.add(
+        point = ld.add(
             ActionPoint,
             deadline,
             body=plenary,
@@ -722,9 +746,9 @@ def _current_decisions(ld: _Loader) -> None:
             title="Publish the joint statement on the Network's page and share it with the media",
             owner_organisation=orgs["IOM"],
             due_date=datetime.date(year, 12, 18),
-            status=c.ActionStatus.DONE,
         )
-        ActionPoint.all_objects.filter(decision=statement).update(completed_on=datetime.date(year, 12, 18))
+        done = datetime.date(year, 12, 18)
+        ld.change(point, ld.at(done, 12), "", status=c.ActionStatus.DONE, completed_on=done)
 
     # A written consultation open until next week: most answered, OHCHR objects.
     deadline = ld.at(ld.today + datetime.timedelta(days=7), 17)
