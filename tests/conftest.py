@@ -23,6 +23,12 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files go to a per-test folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(settings):
     """Each test gets its own empty in-process shared cache, so another test process sharing a Redis
     server cannot change what a test counts; the default cache is in the database and rolls back.

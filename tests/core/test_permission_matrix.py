@@ -192,6 +192,46 @@ HTML.update(
     }
 )
 
+# Library: a draft is seen by its author (the UNHCR focal point), the chair of the body that produced it
+# and the secretariat; published ones as their visibility allows; the public portal by anyone.
+ADDS_RESOURCES = row(LOGIN, 403, 200, 200, 200, 200)
+DRAFT_READERS = row(LOGIN, 404, 404, 200, 200, 200)
+DRAFT_EDITORS = row(LOGIN, 404, 404, 200, 403, 200)
+HTML.update(
+    {
+        ("library:resource-list", "get", None): SIGNED_IN,
+        ("library:resource-create", "get", None): ADDS_RESOURCES,
+        ("library:resource-detail", "get", "draft_resource"): DRAFT_READERS,
+        ("library:resource-detail", "get", "published_resource"): SIGNED_IN,
+        ("library:resource-update", "get", "draft_resource"): DRAFT_EDITORS,
+        ("library:resource-update", "get", "published_resource"): SECRETARIAT_ONLY,
+        ("library:resource-delete", "get", "draft_resource"): DRAFT_EDITORS,
+        ("library:resource-restore", "post", "deleted_resource"): RESTORE,
+        ("library:resource-history", "get", "draft_resource"): DRAFT_READERS,
+        ("library:resource-submit", "get", "draft_resource"): DRAFT_EDITORS,
+        ("library:resource-review", "get", "review_resource"): row(LOGIN, 404, 404, 403, 200, 200),
+        ("library:resource-unpublish", "get", "published_resource"): SECRETARIAT_ONLY,
+        ("library:version-create", "get", "draft_resource"): DRAFT_EDITORS,
+        ("library:version-download", "get", "published_version"): SIGNED_IN,
+        ("library:version-download", "get", "draft_version"): DRAFT_READERS,
+        ("library:capacityrequest-list", "get", None): SIGNED_IN,
+        ("library:capacityrequest-create", "get", None): row(LOGIN, 200, 200, 200, 200, 200),
+        ("library:capacityrequest-detail", "get", "capacity_request"): SIGNED_IN,
+        ("library:capacityrequest-update", "get", "capacity_request"): SECRETARIAT_ONLY,
+        ("library:capacityrequest-delete", "get", "capacity_request"): SECRETARIAT_ONLY,
+        ("library:capacityrequest-restore", "post", "deleted_capacity_request"): RESTORE,
+        ("library:capacityrequest-history", "get", "capacity_request"): SIGNED_IN,
+        ("library:capacityrequest-advance", "get", "capacity_request"): SECRETARIAT_ONLY,
+        ("portal:library", "get", None): ALL_200,
+        ("portal:feed", "get", None): ALL_200,
+        ("portal:resource", "get", "public_resource"): ALL_200,
+        ("portal:resource", "get", "published_resource"): row(404, 404, 404, 404, 404, 404),
+        ("portal:resource-short", "get", "public_resource"): row(301, 301, 301, 301, 301, 301),
+        ("portal:download", "get", "public_version"): ALL_200,
+        ("portal:download", "get", "published_version"): row(404, 404, 404, 404, 404, 404),
+    }
+)
+
 # django-allauth's pages: sign-in, reset and two-factor flows (sign-up is closed: accounts are given by the secretariat).
 ALLAUTH = {
     ("account_login", "get", None): row(200, 302, 302, 302, 302, 302),
@@ -246,6 +286,7 @@ API_OBJECT = {
     "minutes": "minutes",
     "decision": "decision",
     "action-point": "action_point",
+    "capacity-request": "capacity_request",
 }
 API = {
     ("api-root", "get", None): ALL_200,
@@ -297,6 +338,21 @@ API.update(
         ("position-history", "get", "position"): row(404, 200, 200, 200, 200, 200),
         ("meeting-list", "post", "new_twg_meeting"): row(401, 403, 403, 403, 201, 201),
         ("action-point-detail", "patch", "action_point"): row(401, 403, 403, 200, 200, 200),
+        # Library
+        ("resource-list", "get", None): ALL_200,
+        ("resource-detail", "get", "draft_resource"): row(404, 404, 404, 200, 200, 200),
+        ("resource-detail", "get", "published_resource"): row(404, 200, 200, 200, 200, 200),
+        ("resource-history", "get", "draft_resource"): row(404, 404, 404, 200, 200, 200),
+        ("resource-restore", "post", "deleted_resource"): row(401, 404, 404, 404, 404, 200),
+        ("resource-versions", "get", "draft_resource"): row(404, 404, 404, 200, 200, 200),
+        ("resource-submit", "post", "fresh_draft_resource"): row(401, 404, 404, 200, 403, 200),
+        ("resource-return", "post", "fresh_review_resource"): row(401, 404, 404, 403, 200, 200),
+        ("resource-publish", "post", "fresh_review_resource"): row(401, 404, 404, 403, 200, 200),
+        ("resource-unpublish", "post", "fresh_published_resource"): row(401, 403, 403, 403, 403, 200),
+        ("resource-version-list", "get", None): ALL_200,
+        ("resource-version-detail", "get", "published_version"): row(404, 200, 200, 200, 200, 200),
+        ("resource-version-download", "get", "published_version"): row(404, 200, 200, 200, 200, 200),
+        ("capacity-request-advance", "post", "fresh_capacity_request"): row(401, 403, 403, 403, 403, 200),
     }
 )
 for basename in (
@@ -384,6 +440,7 @@ def objects(network, users, iom, unhcr, consortium, twg):
         "calendar_key": token_create(actor=users["member"], name="Outlook", kind="calendar")[1],
         "guessed_key": "not-a-real-calendar-key-0123456789abcdefghij",
         "consortium": consortium,
+        "_member": users["member"],
     }
     revoked, revoked_key = token_create(actor=users["member"], name="Old phone", kind="calendar")
     token_revoke(actor=users["member"], token=revoked)
@@ -412,6 +469,7 @@ def objects(network, users, iom, unhcr, consortium, twg):
         ),
     }
     objs.update(_meeting_objects(network, twg, iom, unhcr))
+    objs.update(_library_objects(network, twg, users, unhcr))
     for obj in deleted.values():
         type(obj).all_objects.filter(pk=obj.pk).update(deleted_at=timezone.now())
     objs.update(deleted)
@@ -472,6 +530,75 @@ def _meeting_objects(network, twg, iom, unhcr) -> dict:
     return {**objs, **deleted}
 
 
+def _resource(network, twg, author_org, *, title, status, visibility="network", by=None):
+    from mignet.library.models import Resource
+
+    resource = Resource.objects.create(
+        network=network,
+        kind="policy_brief",
+        title=title,
+        body=twg,
+        status=status,
+        visibility=visibility,
+        created_by=by,
+        published_at=timezone.now() if status == "published" else None,
+    )
+    resource.authors.add(author_org)
+    return resource
+
+
+def _version(resource):
+    from django.core.files.base import ContentFile
+
+    from mignet.library.models import ResourceVersion
+
+    return ResourceVersion.objects.create(
+        network=resource.network,
+        resource=resource,
+        number=1,
+        visibility=resource.visibility,
+        file=ContentFile(b"district,returnees\nSylhet,12\n", name="returnees.csv"),
+        original_name="returnees.csv",
+        content_type="text/csv",
+        size=28,
+        text_status="extracted",
+    )
+
+
+def _library_objects(network, twg, users, unhcr) -> dict:
+    """Resources in each review state (the draft and the one in review added by UNHCR's focal point for the
+    TWG), their files, a capacity-building request, and deleted ones."""
+    from mignet.library.models import CapacityRequest
+
+    member = users["member"]
+    draft = _resource(network, twg, unhcr, title="Draft brief", status="draft", by=member)
+    published = _resource(network, twg, unhcr, title="Published brief", status="published", by=member)
+    public = _resource(
+        network, twg, unhcr, title="Public brief", status="published", visibility="public", by=member
+    )
+    objs = {
+        "draft_resource": draft,
+        "draft_version": _version(draft),
+        "review_resource": _resource(
+            network, twg, unhcr, title="Brief in review", status="in_review", by=member
+        ),
+        "published_resource": published,
+        "published_version": _version(published),
+        "public_resource": public,
+        "public_version": _version(public),
+        "capacity_request": CapacityRequest.objects.create(
+            network=network, title="Training on ethical recruitment", requester=unhcr
+        ),
+        "deleted_resource": _resource(network, twg, unhcr, title="Deleted brief", status="draft", by=member),
+        "deleted_capacity_request": CapacityRequest.objects.create(
+            network=network, title="Old", requester=unhcr
+        ),
+    }
+    for key in ("deleted_resource", "deleted_capacity_request"):
+        type(objs[key]).all_objects.filter(pk=objs[key].pk).update(deleted_at=timezone.now())
+    return objs
+
+
 def _fresh(key: str, objects, network, twg):
     """A new object for each role, for steps that change their object (cancel, close, circulate…)."""
     from mignet.meetings.models import Minutes
@@ -494,12 +621,30 @@ def _fresh(key: str, objects, network, twg):
         )
     if key == "fresh_decision":
         return DecisionFactory(network=network, body=twg)
+    if key in ("fresh_draft_resource", "fresh_review_resource", "fresh_published_resource"):
+        status = {"fresh_draft_resource": "draft", "fresh_review_resource": "in_review"}.get(key, "published")
+        resource = _resource(
+            network,
+            twg,
+            objects["own_organisation"],
+            title=f"Brief {key}",
+            status=status,
+            by=objects["_member"],
+        )
+        _version(resource)
+        return resource
+    if key == "fresh_capacity_request":
+        from mignet.library.models import CapacityRequest
+
+        return CapacityRequest.objects.create(
+            network=network, title="Support for returnee data", requester=objects["own_organisation"]
+        )
     raise KeyError(key)
 
 
 def _kwargs(name: str, key: str | None, objects, network) -> dict:
     kwargs = {}
-    if name.startswith(("network:", "meetings:")):
+    if name.startswith(("network:", "meetings:", "library:", "portal:")):
         kwargs["network"] = network.slug
     if name.startswith("calendar:"):
         kwargs["key"] = objects[key]
@@ -514,6 +659,10 @@ def _kwargs(name: str, key: str | None, objects, network) -> dict:
         kwargs["key"] = "not-a-real-key"
     elif key in ("new_organisation", "new_own_person", "new_twg_membership", "new_twg_meeting"):
         pass
+    elif name.startswith("portal:") and key is not None:
+        kwargs["version_pk" if name == "portal:download" else "pk"] = objects[key].pk
+        if name == "portal:resource":
+            kwargs["slug"] = objects[key].slug
     elif key is not None:
         kwargs["pk"] = objects[key].pk
     return kwargs
@@ -537,6 +686,10 @@ def _payload(key, objects, network, twg, suffix=""):
         return {"accept": False, "note": "matrix"}
     if key == "fresh_approved_minutes":
         return {"reason": "A name was misspelt."}
+    if key == "fresh_review_resource":
+        return {"comment": "Please cite the sources of the figures."}
+    if key == "fresh_capacity_request":
+        return {"status": "triaged", "note": "Matches GCM objective 6."}
     if key == "fresh_decision" and suffix == "position":
         own = {"partner": objects["consortium"], "secretariat": objects["own_organisation"]}
         return {"organisation": own.get(objects["_role"], objects["own_organisation"]).pk, "value": "agree"}
