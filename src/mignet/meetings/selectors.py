@@ -117,7 +117,13 @@ def decision_list(*, user, network=None) -> QuerySet[Decision]:
 def decision_get(*, user, network, pk, include_deleted=False) -> Decision:
     return record_get(
         Decision.all_objects.select_related(
-            "network", "body__network", "meeting__body", "target_body", "minutes__meeting__body"
+            "network",
+            "body__network",
+            "meeting__body",
+            "meeting__network",
+            "target_body__network",
+            "minutes__meeting__body",
+            "minutes__network",
         ),
         user=user,
         network=network,
