@@ -12,6 +12,7 @@ class Command(BaseCommand):
     help = "Load reference data, the Bangladesh Network and demo data; print the demo sign-ins. Safe to run twice."
 
     def handle(self, *args, **options):
+        from mignet.library import demo as library_demo
         from mignet.meetings import demo as meetings_demo
         from mignet.network import demo
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
                 path.write_text(password)
         network = demo.load(password)
         meetings_demo.load(network)
+        library_demo.load(network)
         self.stdout.write(self.style.SUCCESS(f"{network.name} is ready (demo data included)."))
         self.stdout.write(f"Demo sign-ins (password: {password}):")
         for role, email in demo.ACCOUNTS.items():
