@@ -204,7 +204,8 @@ def test_pages_and_query_count_do_not_grow_with_hits(sec, network):
 def test_reindex_rebuilds_from_the_current_versions(sec, network):
     resource = add(sec, network, "Old title")
     Resource.all_objects.filter(pk=resource.pk).update(title="Cross-border labour mobility")  # a bulk write
-    assert find(sec, network, "mobility").total == 0
+    if connection.vendor == "sqlite":  # PostgreSQL's stored vector reads the title column itself
+        assert find(sec, network, "mobility").total == 0
     assert search.reindex(batch_size=1) >= 1
     assert find(sec, network, "mobility").total == 1
     assert find(sec, network, "old").total == 0
