@@ -6,6 +6,7 @@ import django_filters as df
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mignet.core.filters import RecordFilter
 from mignet.network.models import Body, Organisation
@@ -35,8 +36,12 @@ class MeetingFilter(RecordFilter):
     status = df.ChoiceFilter(choices=c.MeetingStatus.choices, label=_("Status"))
     upcoming = df.BooleanFilter(method="filter_upcoming", label=_("Upcoming"))
     # `from` and `to` are Python keywords: declared through the class namespace.
-    vars()["from"] = df.DateFilter(field_name="starts_at", lookup_expr="date__gte", label=_("From"))
-    vars()["to"] = df.DateFilter(field_name="starts_at", lookup_expr="date__lte", label=_("To"))
+    vars()["from"] = df.DateFilter(
+        field_name="starts_at", lookup_expr="date__gte", label=pgettext_lazy("date range", "From")
+    )
+    vars()["to"] = df.DateFilter(
+        field_name="starts_at", lookup_expr="date__lte", label=pgettext_lazy("date range", "To")
+    )
 
     class Meta:
         model = Meeting

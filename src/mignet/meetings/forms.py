@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mignet.core.forms import RecordForm
 from mignet.core.policy import principal
@@ -233,7 +234,9 @@ class PositionForm(forms.Form):
     """An organisation's position on a decision; the organisations offered are those the user speaks for."""
 
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("For"))
-    value = forms.ChoiceField(label=_("Position"), choices=c.PositionValue.choices, widget=forms.RadioSelect)
+    value = forms.ChoiceField(
+        label=pgettext_lazy("decision", "Position"), choices=c.PositionValue.choices, widget=forms.RadioSelect
+    )
     reason = forms.CharField(
         label=_("Reason"),
         required=False,

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mignet.core.models import NetworkScopedModel
 from mignet.network.choices import ChairRole, ParticipationLevel
@@ -384,7 +385,9 @@ class Position(NetworkScopedModel):
     organisation = models.ForeignKey(
         "network.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
     )
-    value = models.CharField(_("position"), max_length=16, choices=c.PositionValue.choices)
+    value = models.CharField(
+        pgettext_lazy("decision", "position"), max_length=16, choices=c.PositionValue.choices
+    )
     reason = models.TextField(_("reason"), blank=True, help_text=_("Needed for an objection."))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -407,8 +410,8 @@ class Position(NetworkScopedModel):
                 violation_error_message=_("This organisation already has a position on this decision."),
             )
         ]
-        verbose_name = _("position")
-        verbose_name_plural = _("positions")
+        verbose_name = pgettext_lazy("decision", "position")
+        verbose_name_plural = pgettext_lazy("decision", "positions")
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.get_value_display()}"

@@ -348,7 +348,9 @@ class Quarter:
 
     @property
     def label(self) -> str:
-        return f"Q{self.number} {self.year}"
+        from django.utils.translation import gettext
+
+        return gettext("Q%(n)d %(year)d") % {"n": self.number, "year": self.year}
 
 
 def _quarter_of(day: datetime.date) -> tuple[int, int]:
