@@ -8,12 +8,20 @@ then measures in-process with django.test.Client, signed in as the secretariat o
 (the home page also as a partner): BENCH_WARMUP (3) warm-up requests, one request counted with
 CaptureQueriesContext, then BENCH_RUNS (30) timed requests per case.
 
+The meetings app is measured the same way: its list pages (plain and filtered), the busiest meeting of
+`gen-bd` (most attendance, then agenda items) with its agenda item, attendance, minutes and register, the
+decision with the most positions and its position form, an action point, "My actions" of the user whose
+organisation owns the most action points, the create and edit forms, and its API collections. A record a
+case needs but the data lacks (say, generated before the meetings generator existed: such a database is
+generated again) is reported in the table as an error naming it, never skipped.
+
 It prints a table (case × scale: median ms, p95 ms, queries), flags what misses DESIGN.md's targets,
 and writes var/bench/latest.json as {"scales": {"<scale>": {"rows": N, "cases": {"<case>": {"median_ms": x,
 "p95_ms": y, "queries": q}}}}} — merged with the scales of earlier runs on the same database engine with
 the same cases; var/bench/latest-meta.json records each scale's engine, seed, time and load average.
 `rows` counts the network app's rows (networks, organisations, people, bodies, memberships,
-representatives, chair terms, nominations, role assignments, ToR versions and objectives, themes).
+representatives, chair terms, nominations, role assignments, ToR versions and objectives, themes) and the
+meetings app's (meetings, agenda items, attendance, minutes, decisions, positions, action points).
 
 BENCH_FRESH=1 rebuilds the databases from nothing; BENCH_DROP=1 drops the PostgreSQL bench databases
 (deletes the SQLite files) after measuring. Timings live here only; tests never assert on time.
@@ -21,6 +29,7 @@ BENCH_FRESH=1 rebuilds the databases from nothing; BENCH_DROP=1 drops the Postgr
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import statistics
@@ -53,6 +62,24 @@ SEGMENTS = [
     ("roles", "RoleAssignment", "bench"),
     ("terms-of-reference", "TermsOfReference", "objectives"),
     ("thematic-areas", "ThematicArea", "migration"),
+]
+# The meetings app's pages: (URL segment, target key, filter query string) of each record type.
+MEETING_SEGMENTS = [
+    ("meetings", "Meeting", "upcoming=true&kind=regular"),
+    ("agenda-items", "AgendaItem", "q=update"),
+    ("attendance", "Attendance", "status=present"),
+    ("minutes", "Minutes", "status=approved"),
+    ("decisions", "Decision", "status=adopted&method=consensus"),
+    ("action-points", "ActionPoint", "overdue=true"),
+]
+MEETINGS_API = [
+    "meetings",
+    "agenda-items",
+    "attendance",
+    "minutes",
+    "decisions",
+    "positions",
+    "action-points",
 ]
 API = [
     "networks",
@@ -251,7 +278,8 @@ def render_table(data: dict, *, measured: set[str], errors: dict, engine: str) -
     lines.append(f"{len(over)} case×scale over a target." if over else "Every case meets its targets.")
     for s, errs in errors.items():
         for case, status in errs.items():
-            lines.append(f"E {case} @ {s}: answered {status}")
+            said = f"answered {status}" if isinstance(status, int) else status
+            lines.append(f"E {case} @ {s}: {said}")
     return "\n".join(lines)
 
 
@@ -264,19 +292,35 @@ def worker(scale: str, out: Path) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from mignet.meetings.models import Meeting
     from mignet.network import generate
 
     call_command("migrate", verbosity=0)
-    if generate.batch_info() != (scale, SEED):
+    # Data generated before the meetings generator existed has no meetings: generate it again.
+    stale = (
+        importlib.util.find_spec("mignet.meetings.generate") is not None
+        and not Meeting.all_objects.filter(network__slug=NETWORK).exists()
+    )
+    if generate.batch_info() != (scale, SEED) or stale:
         started = time.monotonic()
         print(f"   generating {scale} (seed {SEED})…", flush=True)
         counts = generate.generate(scale=scale, seed=SEED, replace=True)
         print(f"   generated {sum(counts.values()):,} rows in {time.monotonic() - started:.0f} s", flush=True)
     else:
         print(f"   reusing the {scale} data (seed {SEED})", flush=True)
-    rows = sum(v for k, v in generate.row_counts().items() if k != "users")
+    rows = sum(v for k, v in generate.row_counts().items() if k != "users") + _meetings_rows()
     cases, errors = measure()
     out.write_text(json.dumps({"rows": rows, "cases": cases, "errors": errors}))
+
+
+def _meetings_rows() -> int:
+    """Rows of the meetings app's tables (all networks); `row_counts()` may already include them."""
+    from mignet.meetings import models as mm
+    from mignet.network import generate
+
+    counted = set(generate.row_counts())
+    models = [mm.Meeting, mm.AgendaItem, mm.Attendance, mm.Minutes, mm.Decision, mm.Position, mm.ActionPoint]
+    return sum(m.all_objects.count() for m in models if str(m._meta.verbose_name_plural) not in counted)
 
 
 def _client(email: str):
@@ -330,6 +374,59 @@ def _targets() -> dict:
         .annotate(n=Count("bodies"))
         .order_by("-n", "pk")
         .first(),
+        **_meeting_targets(network),
+    }
+
+
+def _meeting_targets(network) -> dict:
+    """The meetings app's records to visit: the busiest meeting (most attendance, then agenda items) and
+    its records, the decision with the most positions, and the user whose organisation owns the most
+    action points. A value is None when the data has no such record (the case then reports it)."""
+    from django.db.models import Count, OuterRef, Subquery
+
+    from mignet.meetings import models as mm
+    from mignet.network.models import RoleAssignment
+
+    def count_of(model, field):
+        rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+        return Subquery(rows.annotate(n=Count("pk")).values("n")[:1])
+
+    meeting = (
+        mm.Meeting.objects.filter(network=network)
+        .annotate(n_attendance=count_of(mm.Attendance, "meeting"), n_items=count_of(mm.AgendaItem, "meeting"))
+        .order_by("-n_attendance", "-n_items", "pk")
+        .first()
+    )
+    in_meeting = {"meeting": meeting} if meeting else {"pk__in": []}
+    decision = (
+        mm.Decision.objects.filter(network=network)
+        .annotate(n=count_of(mm.Position, "decision"))
+        .order_by("-n", "-created_at", "pk")
+        .first()
+    )
+    owners = dict(
+        mm.ActionPoint.objects.filter(network=network)
+        .order_by()
+        .values_list("owner_organisation")
+        .annotate(n=Count("pk"))
+    )
+    grants = (
+        RoleAssignment.objects.filter(network=network, organisation__isnull=False, user__is_active=True)
+        .select_related("user")
+        .order_by("user__email")
+    )
+    actor = max(grants, key=lambda g: owners.get(g.organisation_id, 0), default=None)
+    return {
+        "Meeting": meeting,
+        "AgendaItem": mm.AgendaItem.objects.filter(**in_meeting).order_by("position", "pk").first(),
+        "Attendance": mm.Attendance.objects.filter(**in_meeting).order_by("pk").first(),
+        "Minutes": mm.Minutes.objects.filter(network=network)
+        .order_by("-revision", "-meeting__starts_at", "pk")
+        .first(),
+        "Decision": decision,
+        "ActionPoint": mm.ActionPoint.objects.filter(network=network, meeting=meeting).order_by("pk").first()
+        or mm.ActionPoint.objects.filter(network=network).order_by("due_date", "pk").first(),
+        "actions_user": actor.user.email if actor and owners.get(actor.organisation_id) else None,
     }
 
 
@@ -382,10 +479,16 @@ def measure() -> tuple[dict, dict]:
     for name in API:
         plan.append((f"api/{name}", secretariat, f"/api/v1/{name}/"))
     plan.append(("api/organisations/detail", secretariat, f"/api/v1/organisations/{t['Organisation'].pk}/"))
+    plan += _meetings_plan(t, base, secretariat)
     plan += _library_search_plan(base, secretariat)
 
     cases, errors = {}, {}
     for name, client, url in plan:
+        if url is None:  # the record this case visits is missing from the data: say so, loudly
+            cases[name] = {"median_ms": 0.0, "p95_ms": 0.0, "queries": 0}
+            errors[name] = client
+            print(f"   {name:<34} MISSING: {client}", flush=True)
+            continue
         result, bad = _time(lambda client=client, url=url: client.get(url), {200})
         cases[name] = result
         if bad:
@@ -447,6 +550,42 @@ def measure() -> tuple[dict, dict]:
         print(f"   {name:<34} {r['median_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['queries']:>4}", flush=True)
     _cleanup(created)
     return cases, errors
+
+
+def _meetings_plan(t: dict, base: str, secretariat) -> list[tuple[str, object, str | None]]:
+    """The meetings app's cases. A case whose record is missing has url None and, in place of the client,
+    what is missing (reported as its error)."""
+    plan: list[tuple[str, object, str | None]] = []
+
+    def add(name: str, key: str, url) -> None:
+        obj = t.get(key)
+        if obj is None:
+            plan.append((name, f"no {key} in {NETWORK}: the generator made none", None))
+        else:
+            plan.append((name, secretariat, url(obj)))
+
+    for segment, model, query in MEETING_SEGMENTS:
+        plan += [
+            (f"{segment}/list", secretariat, f"{base}/{segment}/"),
+            (f"{segment}/list?filter", secretariat, f"{base}/{segment}/?{query}"),
+            (f"{segment}/new", secretariat, f"{base}/{segment}/new/"),
+        ]
+        add(f"{segment}/detail", model, lambda o, s=segment: f"{base}/{s}/{o.pk}/")
+        add(f"{segment}/edit", model, lambda o, s=segment: f"{base}/{s}/{o.pk}/edit/")
+    add("meetings/attendance-register", "Meeting", lambda o: f"{base}/meetings/{o.pk}/attendance/")
+    add("decisions/position", "Decision", lambda o: f"{base}/decisions/{o.pk}/position/")
+    plan.append(("my-actions", secretariat, f"{base}/my-actions/"))
+    email = t.get("actions_user")
+    if email is None:
+        plan.append(("my-actions@owner", f"no user in {NETWORK} whose organisation owns action points", None))
+    else:
+        plan.append(("my-actions@owner", _client(email), f"{base}/my-actions/"))
+    for name in MEETINGS_API:
+        plan.append((f"api/{name}", secretariat, f"/api/v1/{name}/"))
+    add("api/meetings/detail", "Meeting", lambda o: f"/api/v1/meetings/{o.pk}/")
+    add("api/decisions/detail", "Decision", lambda o: f"/api/v1/decisions/{o.pk}/")
+    add("api/decisions/positions", "Decision", lambda o: f"/api/v1/decisions/{o.pk}/positions/")
+    return plan
 
 
 def _library_search_plan(base: str, secretariat) -> list[tuple[str, object, str | None]]:
