@@ -88,7 +88,8 @@ def version_upload(
     with transaction.atomic():
         locked = Resource.all_objects.select_for_update().get(pk=resource.pk)
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        set_by_service = {"number": number, "uploaded_by": actor}
+        # A version carries its resource's visibility: the service sets it, the uploader does not choose it.
+        set_by_service = {"number": number, "uploaded_by": actor, "visibility": locked.visibility}
         if facts is not None:
             upload.seek(0)
             set_by_service.update(
@@ -100,7 +101,7 @@ def version_upload(
             )
         else:
             set_by_service["text_status"] = c.TextStatus.NO_TEXT
-        data = {"resource": locked, "note": (note or "")[:300], "visibility": locked.visibility}
+        data = {"resource": locked, "note": (note or "")[:300]}
         if link:
             data["link"] = link
         if upload is not None:
