@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mignet.core.forms import RecordForm
 from mignet.core.policy import principal
+from mignet.network.forms import SecretariatFieldsMixin
 from mignet.network.models import Organisation
 
 from . import choices as c
@@ -15,7 +16,7 @@ from .models import CapacityRequest, Resource
 ACCEPT = ".pdf,.docx,.xlsx,.csv,.pptx,.png,.jpg,.jpeg"
 
 
-class ResourceForm(RecordForm):
+class ResourceForm(SecretariatFieldsMixin, RecordForm):
     """Describe a resource; on adding it, give its first file or a link."""
 
     upload = forms.FileField(
@@ -62,6 +63,7 @@ class ResourceForm(RecordForm):
         )
         for name in ("upload", "link"):
             self._style(self.fields[name])
+        self.limit_for_role()  # the visibility is the secretariat's to choose
         if self.instance.pk:  # later files are new versions, uploaded on the resource's page
             self.fields.pop("upload")
             self.fields.pop("link")
@@ -110,7 +112,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class CapacityRequestForm(RecordForm):
+class CapacityRequestForm(SecretariatFieldsMixin, RecordForm):
     class Meta:
         model = CapacityRequest
         fields = [
@@ -140,6 +142,7 @@ class CapacityRequestForm(RecordForm):
             network=self.network, status=c.ReviewStatus.PUBLISHED
         ).order_by("-published_at")
         self.fields["resources"].help_text = _("Published resources that came out of this support.")
+        self.limit_for_role()  # the visibility is the secretariat's to choose
         if not principal(self.user).is_secretariat(getattr(self.network, "pk", None)):
             for name in ("supporting_organisations", "resources"):  # the secretariat matches and links
                 self.fields.pop(name)
