@@ -49,10 +49,11 @@ def history_entries(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
     records = list(
         obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
+    recorded = {f.name for f in obj.history.model._meta.concrete_fields}
     fields = [
         f
         for f in model._meta.concrete_fields
-        if f.name not in HIDDEN_FIELDS and not f.name.startswith("history")
+        if f.name not in HIDDEN_FIELDS and not f.name.startswith("history") and f.name in recorded
     ]
     # Resolve every foreign key value that appears, one query per related model.
     wanted: dict[type, set] = {}

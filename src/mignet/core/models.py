@@ -27,7 +27,11 @@ class BaseModel(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
 
-    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+    # Long derived text (a resource's search document, a file's extracted text) is not history: it is
+    # rebuilt from the record and its file, and would make every history row as large as the document.
+    history = HistoricalRecords(
+        inherit=True, excluded_fields=["updated_at", "search_document", "extracted_text"]
+    )
 
     objects = LiveManager()
     all_objects = models.Manager()

@@ -96,6 +96,8 @@ class Resource(NetworkScopedModel):
     )
     review_comment = models.TextField(_("reviewer's comments"), blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    # The text the resource is found by (title, abstract, current file's text): kept out of history, and
+    # the last column of the table (see migrations/0001), so reading any other column never walks it.
     search_document = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
@@ -158,9 +160,10 @@ class ResourceVersion(NetworkScopedModel):
     text_status = models.CharField(
         _("text"), max_length=16, choices=c.TextStatus.choices, default=c.TextStatus.PENDING, editable=False
     )
-    extracted_text = models.TextField(editable=False, blank=True, default="")
     page_count = models.PositiveIntegerField(_("pages"), default=0, editable=False)
     extraction_seconds = models.FloatField(default=0, editable=False)
+    # Long: kept out of history and last in the table, like Resource.search_document.
+    extracted_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         ordering = ["resource", "-number"]
