@@ -146,11 +146,22 @@ def secretariat_fields(model_label: str, *fields: str) -> None:
     _secretariat_fields.setdefault(model_label, set()).update(fields)
 
 
+_authors_choose_visibility: set[str] = set()
+
+
+def visibility_chosen_by_authors(model_label: str) -> None:
+    """Let whoever may add or edit `model_label` rows choose their visibility (by default only the
+    secretariat does): e.g. a library resource, whose visibility takes effect only once a reviewer publishes."""
+    _authors_choose_visibility.add(model_label)
+
+
 def fields_reserved_for_secretariat(user, model, network_id) -> set[str]:
     """The fields `user` may not set on `model` in this network (empty for the secretariat)."""
     if principal(user).is_secretariat(network_id):
         return set()
-    return set(_secretariat_fields.get(model._meta.label_lower, set())) | {"visibility"}
+    label = model._meta.label_lower
+    reserved = set(_secretariat_fields.get(label, set()))
+    return reserved if label in _authors_choose_visibility else reserved | {"visibility"}
 
 
 def network_id_of(obj) -> int | None:

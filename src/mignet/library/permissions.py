@@ -4,7 +4,7 @@ their authors and the secretariat; the reviewer is the secretariat or the chair 
 from django.db.models import Q
 
 from mignet.core.choices import Role, Visibility
-from mignet.core.policy import reader, rule
+from mignet.core.policy import reader, rule, visibility_chosen_by_authors
 
 from . import choices as c
 
@@ -50,6 +50,8 @@ def _resource_row(p, obj) -> bool:
 
 
 reader("library.resource", rows=_resource_rows, row=_resource_row)
+# Authors say who should read their resource once published; the reviewer sees it before publishing.
+visibility_chosen_by_authors("library.resource")
 # A version is readable exactly when its resource is.
 reader(
     "library.resourceversion",
