@@ -90,6 +90,12 @@ class ResourceListView(resource["list"]):
         ctx["review_queue"] = selectors.review_queue(user=self.request.user, network=self.network)
         return ctx
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # The deleted records (?deleted=1) come from all_objects without the selector's joins; each row
+        # links to its page (its network) and shows its body.
+        return queryset.select_related("network", "body") if self.showing_deleted else queryset
+
     def get_template_names(self):
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
             return ["library/partials/resource_results.html"]
@@ -125,8 +131,20 @@ class ResourceCreateView(resource["create"]):
         return self.render_form(form, status=400)
 
 
+class CapacityRequestListView(capacity_request["list"]):
+    """Capacity-building requests; the secretariat's deleted ones with the same joins as the current ones."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        # As for resources: the deleted records come without the selector's joins.
+        if self.showing_deleted:
+            return queryset.select_related("network", "requester", "government_body")
+        return queryset
+
+
 resource["list"] = ResourceListView
 resource["create"] = ResourceCreateView
+capacity_request["list"] = CapacityRequestListView
 
 
 class ResourceStep(RecordActionView):
