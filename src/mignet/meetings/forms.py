@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from mignet.core.forms import RecordForm
 from mignet.core.policy import principal
 from mignet.network import choices as nc
-from mignet.network.models import Body, Organisation, Person
+from mignet.network.models import Body, Membership, Organisation, Person, Representative
 
 from . import choices as c
 from .effects import available_subjects
@@ -195,8 +195,27 @@ class DecisionForm(RecordForm):
         self.fields["override_reason"].widget.attrs["rows"] = 3
         if self.instance.pk:
             return
-        organisations = Organisation.objects.filter(network=self.network).order_by("name")
-        people = Person.objects.filter(network=self.network).select_related("organisation")
+        # Chairs come from the members of a body: offer organisations with a current membership and the
+        # people who represent them (not the whole directory, which is thousands at national scale).
+        today = timezone.localdate()
+        current = Q(deleted_at__isnull=True, start_date__lte=today) & (
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
+        organisations = (
+            Organisation.objects.filter(network=self.network)
+            .filter(
+                pk__in=Membership.objects.filter(current, status=nc.MembershipStatus.ACTIVE).values(
+                    "organisation_id"
+                )
+            )
+            .order_by("name")
+        )
+        people = (
+            Person.objects.filter(network=self.network)
+            .filter(pk__in=Representative.objects.filter(current).values("person_id"))
+            .select_related("organisation")
+            .order_by("full_name")
+        )
         for i in range(1, CHAIR_ROWS + 1):
             self.fields[f"chair_{i}_organisation"] = forms.ModelChoiceField(
                 queryset=organisations, required=False, label=_("Chair %(n)d: organisation") % {"n": i}
