@@ -199,6 +199,7 @@ def test_network_settings_can_require_two_factor_for_a_role(client_for, network)
         "coordinator": network.coordinator_id,
         "established_on": "2019-07-07",
         "description": "",
+        "chair_rotation_rule": "no_consecutive",
         "mfa_required_roles": ["secretariat"],
         "visibility": "public",
         "version": network.version,
