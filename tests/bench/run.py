@@ -15,6 +15,12 @@ organisation owns the most action points, the create and edit forms, and its API
 case needs but the data lacks (say, generated before the meetings generator existed: such a database is
 generated again) is reported in the table as an error naming it, never skipped.
 
+The library likewise: its list (plain and filtered) and full-text search page, the published resource with
+the most versions with its edit, new-version and review forms, the capacity-building requests (list, form,
+the request with the most steps, its edit and next-step forms), the public portal as a visitor (list,
+search, a resource, the Atom feed) and its API collections (resources, with a ranked search; versions;
+capacity-building requests).
+
 It prints a table (case × scale: median ms, p95 ms, queries), flags what misses DESIGN.md's targets,
 and writes var/bench/latest.json as {"scales": {"<scale>": {"rows": N, "cases": {"<case>": {"median_ms": x,
 "p95_ms": y, "queries": q}}}}} — merged with the scales of earlier runs on the same database engine with
@@ -81,6 +87,7 @@ MEETINGS_API = [
     "positions",
     "action-points",
 ]
+LIBRARY_API = ["resources", "resource-versions", "capacity-requests"]
 API = [
     "networks",
     "organisations",
@@ -481,6 +488,7 @@ def measure() -> tuple[dict, dict]:
     plan.append(("api/organisations/detail", secretariat, f"/api/v1/organisations/{t['Organisation'].pk}/"))
     plan += _meetings_plan(t, base, secretariat)
     plan += _library_search_plan(base, secretariat)
+    plan += _library_plan(base, secretariat)
 
     cases, errors = {}, {}
     for name, client, url in plan:
@@ -599,6 +607,102 @@ def _library_search_plan(base: str, secretariat) -> list[tuple[str, object, str 
     return [
         (f"search/library?{name}", secretariat, f"{base}/library/?q={quote(word)}") for name, word in words
     ]
+
+
+def _library_targets(network) -> dict:
+    """The library's records to visit: the published resource with the most versions (then tags), one waiting
+    for review, a public one for the portal, and the capacity-building request with the most steps. A value is
+    None when the data has no such record (the case then reports it)."""
+    from django.db.models import Count, OuterRef, Subquery
+
+    from mignet.core.choices import Visibility
+    from mignet.library import choices as lc
+    from mignet.library import models as lm
+
+    def count_of(model, field):
+        rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+        return Subquery(rows.annotate(n=Count("pk")).values("n")[:1])
+
+    resources = lm.Resource.objects.filter(network=network)
+    published = resources.filter(status=lc.ReviewStatus.PUBLISHED)
+    return {
+        "Resource": published.annotate(n=count_of(lm.ResourceVersion, "resource"))
+        .order_by("-n", "pk")
+        .first(),
+        "ReviewResource": resources.filter(status=lc.ReviewStatus.IN_REVIEW)
+        .order_by("submitted_at", "pk")
+        .first(),
+        "PortalResource": published.filter(visibility=Visibility.PUBLIC)
+        .order_by("-published_at", "-pk")
+        .first(),
+        "CapacityRequest": lm.CapacityRequest.objects.filter(network=network)
+        .annotate(n=count_of(lm.CapacityRequestStep, "request"))
+        .order_by("-n", "pk")
+        .first(),
+    }
+
+
+def _library_plan(base: str, secretariat) -> list[tuple[str, object, str | None]]:
+    """The library's cases: its list (plain and filtered), the resource page with its edit, new-version and
+    review forms, capacity-building requests (list, form, page, edit, next step), the public portal as a
+    visitor (list, search, a resource, the feed) and the API collections (with a ranked search)."""
+    from django.test import Client
+
+    from mignet.network.models import Network
+
+    network = Network.objects.get(slug=NETWORK)
+    t = _library_targets(network)
+    portal = f"/p/{NETWORK}/library"
+    visitor = Client()
+    plan: list[tuple[str, object, str | None]] = []
+
+    def add(name: str, key: str, url) -> None:
+        obj = t.get(key)
+        if obj is None:
+            plan.append((name, f"no {key} in {NETWORK}: the generator made none", None))
+        else:
+            plan.append((name, secretariat, url(obj)))
+
+    plan += [
+        ("library/list", secretariat, f"{base}/library/"),
+        (
+            "library/list?filter",
+            secretariat,
+            f"{base}/library/?kind=policy_brief&language=en&status=published",
+        ),
+        ("library/new", secretariat, f"{base}/library/new/"),
+    ]
+    add("library/detail", "Resource", lambda o: f"{base}/library/{o.pk}/")
+    add("library/edit", "Resource", lambda o: f"{base}/library/{o.pk}/edit/")
+    add("library/version-new", "Resource", lambda o: f"{base}/library/{o.pk}/versions/new/")
+    add("library/review", "ReviewResource", lambda o: f"{base}/library/{o.pk}/review/")
+    plan += [
+        ("capacity-requests/list", secretariat, f"{base}/capacity-requests/"),
+        (
+            "capacity-requests/list?filter",
+            secretariat,
+            f"{base}/capacity-requests/?status=received&urgency=high",
+        ),
+        ("capacity-requests/new", secretariat, f"{base}/capacity-requests/new/"),
+    ]
+    add("capacity-requests/detail", "CapacityRequest", lambda o: f"{base}/capacity-requests/{o.pk}/")
+    add("capacity-requests/edit", "CapacityRequest", lambda o: f"{base}/capacity-requests/{o.pk}/edit/")
+    add("capacity-requests/advance", "CapacityRequest", lambda o: f"{base}/capacity-requests/{o.pk}/advance/")
+    plan += [
+        ("portal/library", visitor, f"{portal}/"),
+        ("portal/library?q", visitor, f"{portal}/?q=migration"),
+        ("portal/feed", visitor, f"{portal}/feed.atom"),
+    ]
+    resource = t.get("PortalResource")
+    if resource is None:
+        plan.append(("portal/resource", f"no public published resource in {NETWORK}", None))
+    else:
+        plan.append(("portal/resource", visitor, resource.get_public_url()))
+    for name in LIBRARY_API:
+        plan.append((f"api/{name}", secretariat, f"/api/v1/{name}/"))
+    plan.append(("api/resources?search", secretariat, "/api/v1/resources/?search=migration"))
+    add("api/resources/detail", "Resource", lambda o: f"/api/v1/resources/{o.pk}/")
+    return plan
 
 
 def _cleanup(pks: list[int]) -> None:
