@@ -120,6 +120,14 @@ class RecordListView(RecordMixin, SingleTableMixin, FilterView):
     def get_queryset(self):
         if self.showing_deleted:
             deleted = self.model.all_objects.filter(network=self.network, deleted_at__isnull=False)
+            # The table links each row and its related records: join them (and their networks) at once.
+            joins = ["network"]
+            for f in self.model._meta.concrete_fields:
+                if f.many_to_one and f.name != "network":
+                    joins.append(f.name)
+                    if any(g.name == "network" for g in f.related_model._meta.concrete_fields):
+                        joins.append(f"{f.name}__network")
+            deleted = deleted.select_related(*joins)
             return policy.restrict(deleted, self.request.user).order_by("-deleted_at")
         return type(self).selector_list(user=self.request.user, network=self.network)
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mignet.core.forms import RecordForm
@@ -138,9 +142,14 @@ class CapacityRequestForm(SecretariatFieldsMixin, RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["resources"].queryset = Resource.objects.filter(
-            network=self.network, status=c.ReviewStatus.PUBLISHED
-        ).order_by("-published_at")
+        # Results of support are recent: offer the last two years' publications (and those already linked).
+        since = timezone.now() - datetime.timedelta(days=730)
+        linked = list(self.instance.resources.values_list("pk", flat=True)) if self.instance.pk else []
+        self.fields["resources"].queryset = (
+            Resource.objects.filter(network=self.network, status=c.ReviewStatus.PUBLISHED)
+            .filter(Q(published_at__gte=since) | Q(pk__in=linked))
+            .order_by("-published_at")
+        )
         self.fields["resources"].help_text = _("Published resources that came out of this support.")
         self.limit_for_role()  # the visibility is the secretariat's to choose
         if not principal(self.user).is_secretariat(getattr(self.network, "pk", None)):

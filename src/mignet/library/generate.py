@@ -214,6 +214,62 @@ def _resources(builder) -> tuple[list[Resource], list[ResourceVersion]]:
     return resources, versions
 
 
+REQUEST_PATH = [
+    c.RequestStatus.RECEIVED,
+    c.RequestStatus.TRIAGED,
+    c.RequestStatus.MATCHED,
+    c.RequestStatus.IN_DELIVERY,
+    c.RequestStatus.DELIVERED,
+]
+
+
+def _requests(builder, published: list[Resource]) -> tuple[list, list]:
+    """Capacity-building requests (one per ~40 resources, at least 3), each with its dated steps."""
+    from mignet.core.models import GovernmentBody
+    from mignet.network.models import Organisation
+
+    from .models import CapacityRequest, CapacityRequestStep
+
+    spec, network, today = builder.spec, builder.network, builder.today
+    rng = random.Random(f"{builder.seed}:{spec.slug}:requests")
+    orgs = list(builder.out.rows.get(Organisation, []))
+    government = list(GovernmentBody.objects.order_by("pk")[:20])
+    requests, steps = [], []
+    for n in range(max(3, _shares(builder.scale, builder.seed).get(spec.slug, 0) // 40)):
+        received = today - datetime.timedelta(days=rng.randint(10, 700))
+        declined = rng.random() < 0.1
+        reached = rng.randint(0, len(REQUEST_PATH) - 1)
+        path = REQUEST_PATH[: reached + 1] + ([c.RequestStatus.DECLINED] if declined and reached < 3 else [])
+        request = CapacityRequest(
+            network=network,
+            title=f"Support on {rng.choice(TOPICS)} ({n + 1})",
+            description="Training and technical advice requested.",
+            requester=rng.choice(orgs) if orgs and rng.random() < 0.4 else None,
+            government_body=rng.choice(government) if government else None,
+            urgency=rng.choice(list(c.Urgency.values)),
+            received_on=received,
+            status=path[-1],
+            created_at=datetime.datetime.combine(received, datetime.time(9), tzinfo=datetime.UTC),
+        )
+        if request.requester is None and request.government_body is None and orgs:
+            request.requester = orgs[0]
+        requests.append(request)
+        day = received
+        for status in path:
+            steps.append(
+                CapacityRequestStep(
+                    network=network,
+                    request=request,
+                    status=status,
+                    on=day,
+                    note="" if status != c.RequestStatus.DECLINED else "Outside the Network's mandate.",
+                    created_at=request.created_at,
+                )
+            )
+            day = min(today, day + datetime.timedelta(days=rng.randint(3, 60)))
+    return requests, steps
+
+
 def write(builder) -> Counter:
     """Generate and write the library of the network `builder` has just written; returns row counts. After
     the scale's last network, rebuild the search index."""
@@ -224,10 +280,18 @@ def write(builder) -> Counter:
     for version in versions:
         version.resource_id = version.resource.pk
     _bulk(ResourceVersion, versions)
+    from .models import CapacityRequest, CapacityRequestStep
+
+    requests, steps = _requests(builder, [r for r in resources if r.status == c.ReviewStatus.PUBLISHED])
+    _bulk(CapacityRequest, requests)
+    for step in steps:
+        step.request_id = step.request.pk
+    _bulk(CapacityRequestStep, steps)
     counts: Counter = Counter()
+    counts[str(CapacityRequest._meta.verbose_name_plural)] += len(requests)
     counts[str(Resource._meta.verbose_name_plural)] += len(resources)
     counts[str(ResourceVersion._meta.verbose_name_plural)] += len(versions)
-    counts["history entries (library)"] = len(resources) + len(versions)
+    counts["history entries (library)"] = len(resources) + len(versions) + len(requests) + len(steps)
     if builder.spec.slug == network_specs(builder.scale, builder.seed)[-1].slug:
         search.reindex()
     return counts
