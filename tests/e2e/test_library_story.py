@@ -1,10 +1,9 @@
 """Issue 5's story, played in the browser: a brief goes from a TWG member's desk to the public portal.
 
 UNHCR's focal point (Maria Lindqvist; UNHCR is made a member of the Labour Migration TWG here) adds a
-policy brief produced by that TWG, with its PDF, and sends it for review. Who may read it once published is
-the secretariat's choice (the policy reserves visibility to it): the secretariat makes it public. The TWG's
-chair (Tanvir Hossain, ILO) returns it with a comment; the focal point reads it, uploads version 2 saying
-what changed and sends it again; the chair publishes it. The brief is then found by a word that appears only inside the PDF — in the
+policy brief produced by that TWG, with its PDF, to be public once published, and sends it for review. The
+TWG's chair (Tanvir Hossain, ILO) returns it with a comment; the focal point reads it, uploads version 2
+saying what changed and sends it again; the chair publishes it. The brief is then found by a word that appears only inside the PDF — in the
 library, with the passage highlighted, and by an anonymous visitor on the public portal, who opens its page
 and downloads the file; the Atom feed lists it. The PDFs are made here with WeasyPrint.
 
@@ -131,8 +130,7 @@ def _fill_the_brief(page) -> None:
     form.get_by_label("Language").select_option(label="English")
     form.get_by_label("Authoring organisations").select_option(label="UNHCR")
     form.get_by_label("Produced by").select_option(label="Labour Migration TWG")
-    # Not offered: who reads it once published is the secretariat's choice.
-    expect(form.get_by_label("Visibility")).to_have_count(0)
+    form.get_by_label("Visibility").select_option(label="Public")  # takes effect once published
 
 
 def _review(page, decision: str, comment: str = "") -> None:
@@ -142,6 +140,10 @@ def _review(page, decision: str, comment: str = "") -> None:
     expect(queue).to_contain_text("1 resource waits for your review")
     queue.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Review: {TITLE}")
+    # The reviewer sees who will read it: publishing puts it on the public portal.
+    expect(page.get_by_role("main")).to_contain_text(
+        "Visibility: Public — publishing it puts it on the public portal."
+    )
     page.get_by_role("group", name="Your review").get_by_label(decision, exact=True).check()
     if comment:
         page.get_by_role("textbox", name=re.compile("^Comments")).fill(comment)
@@ -155,7 +157,6 @@ def test_a_twg_brief_is_reviewed_published_and_found_by_a_word_inside_its_pdf(
     from mignet.library.models import Resource, ResourceVersion
 
     unhcr = _person_page(context_factory, accounts["member"])
-    secretariat = _person_page(context_factory, accounts["secretariat"])
     chair = _person_page(context_factory, accounts["chair"])  # chairs the Labour Migration TWG (ILO)
 
     # --- The focal point adds the brief; first, by mistake, with a program renamed brief.pdf.
@@ -191,6 +192,7 @@ def test_a_twg_brief_is_reviewed_published_and_found_by_a_word_inside_its_pdf(
     expect(v1).to_contain_text("remittances-brief.pdf")
     expect(v1).to_contain_text("Searchable")  # its text was extracted on upload
     expect(v1).to_contain_text("1 page")
+    expect(_record_value(u, "Visibility")).to_have_text("Public")
     resource_url = u.url
     resource = Resource.objects.get(network=demo_network, title=TITLE)
     assert WORD not in f"{resource.title} {resource.abstract}"
@@ -202,15 +204,6 @@ def test_a_twg_brief_is_reviewed_published_and_found_by_a_word_inside_its_pdf(
     _flash(u, "Sent for review.")
     expect(u.get_by_role("status").filter(has_text="In review since")).to_be_visible()
     expect(u.get_by_role("link", name="Review", exact=True)).to_have_count(0)  # never by its author
-
-    # --- The secretariat decides it will be public once published.
-    s = secretariat
-    s.goto(resource_url)
-    s.get_by_role("link", name="Edit", exact=True).click()
-    s.get_by_role("main").get_by_label("Visibility").select_option(label="Public")
-    s.get_by_role("button", name="Save changes").click()
-    expect(s.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(_record_value(s, "Visibility")).to_have_text("Public")
 
     # --- The TWG's chair returns it with a comment.
     _review(chair, "Return to the authors with comments", COMMENT)
