@@ -24,6 +24,8 @@ class StyledFilterSet(df.FilterSet):
                     # Model choices without evaluating the queryset; django-filter's choice fields read
                     # their blank choice's label from `empty_label` too.
                     field.empty_label = _("Any")
+                    if not isinstance(field, forms.ModelChoiceField):
+                        field.widget.choices = field.choices  # the widget kept the declared field's iterator
                 elif (
                     isinstance(getattr(field, "choices", None), list)
                     and field.choices
