@@ -20,6 +20,12 @@ class RecordForm(forms.ModelForm):
             self.instance.network = network
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        if user is not None:  # fields the policy reserves for the secretariat are not offered to others
+            from .policy import fields_reserved_for_secretariat
+
+            network_id = getattr(network, "pk", None)
+            for name in fields_reserved_for_secretariat(user, self._meta.model, network_id):
+                self.fields.pop(name, None)
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
                 related = field.queryset.model
