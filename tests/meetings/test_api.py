@@ -7,6 +7,7 @@ each organisation speaking for itself; structural effects of adopted decisions; 
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.db import connection
@@ -336,7 +337,8 @@ def test_closing_a_consensus_decision_establishes_the_twg(api, network, meeting,
     assert closed.data["status"] == "adopted" and closed.data["outcome"].startswith("Adopted by consensus")
     proposed_twg.refresh_from_db()
     assert proposed_twg.status == nc.BodyStatus.ACTIVE
-    assert proposed_twg.established_on == timezone.localdate()
+    # Effects are dated by the network's day (Asia/Dhaka), whatever the clock's zone.
+    assert proposed_twg.established_on == timezone.localdate(timezone=zoneinfo.ZoneInfo(network.time_zone))
     late = api("member").post(
         f"{url}positions/", {"organisation": unhcr.pk, "value": "object", "reason": "x"}, format="json"
     )
@@ -429,7 +431,8 @@ def test_chair_selection_breaking_rotation_needs_an_override_reason(
     for org in twg_members.values():
         secretariat.post(f"{url}positions/", {"organisation": org.pk, "value": "agree"}, format="json")
     assert secretariat.get(url).data["status"] == "adopted"
-    assert ChairTerm.objects.filter(body=twg, start_date=today).count() == 2
+    network_day = timezone.localdate(timezone=zoneinfo.ZoneInfo(twg.network.time_zone))
+    assert ChairTerm.objects.filter(body=twg, start_date=network_day).count() == 2
 
 
 @pytest.mark.django_db
