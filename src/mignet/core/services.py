@@ -50,6 +50,16 @@ def _set_m2m(instance: models.Model, m2m: dict[str, Any] | None) -> None:
         getattr(instance, name).set(values)
 
 
+def record_save(instance: models.Model, *, actor, reason: str = "") -> None:
+    """Save a change a service made itself (a status, a date): a new version, in history with the actor.
+
+    The caller holds the row locked (`select_for_update`) inside its transaction."""
+    instance.version += 1
+    instance._history_user = actor
+    instance._change_reason = reason or None
+    instance.save()
+
+
 def record_create(
     model: type[models.Model],
     *,

@@ -13,20 +13,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from mignet.core import policy
-from mignet.core.services import record_create, record_restore, record_soft_delete, record_update
+from mignet.core.services import (
+    record_create,
+    record_restore,
+    record_save,
+    record_soft_delete,
+    record_update,
+)
 
 from . import choices as c
 from . import files, search
 from .models import CapacityRequest, CapacityRequestStep, Resource, ResourceVersion
 
 log = logging.getLogger("mignet.library")
-
-
-def _save(instance, actor, reason: str = "") -> None:
-    instance.version += 1
-    instance._history_user = actor
-    instance._change_reason = reason or None
-    instance.save()
 
 
 # --- Resources
@@ -163,7 +162,7 @@ def resource_submit(*, actor, instance: Resource) -> Resource:
             raise ValidationError(_("Add a file or a link before sending it for review."))
         resource.status = c.ReviewStatus.IN_REVIEW
         resource.submitted_at = timezone.now()
-        _save(resource, actor, gettext_noop("Sent for review"))
+        record_save(resource, actor=actor, reason=gettext_noop("Sent for review"))
     return resource
 
 
@@ -187,7 +186,7 @@ def resource_return(*, actor, instance: Resource, comment: str) -> Resource:
         resource.status = c.ReviewStatus.RETURNED
         resource.reviewed_by = actor
         resource.review_comment = comment
-        _save(resource, actor, comment)
+        record_save(resource, actor=actor, reason=comment)
     return resource
 
 
@@ -200,7 +199,7 @@ def resource_publish(*, actor, instance: Resource, comment: str = "") -> Resourc
         resource.reviewed_by = actor
         resource.review_comment = (comment or "").strip()
         resource.published_at = timezone.now()
-        _save(resource, actor, gettext_noop("Published"))
+        record_save(resource, actor=actor, reason=gettext_noop("Published"))
         search.index_update(resource)
     return resource
 
@@ -214,7 +213,7 @@ def resource_unpublish(*, actor, instance: Resource, reason: str = "") -> Resour
             raise ValidationError(_("This resource is not published."))
         resource.status = c.ReviewStatus.DRAFT
         resource.published_at = None
-        _save(resource, actor, reason or gettext_noop("Withdrawn from publication"))
+        record_save(resource, actor=actor, reason=reason or gettext_noop("Withdrawn from publication"))
         search.index_update(resource)
     return resource
 
@@ -300,7 +299,7 @@ def capacity_request_advance(
                 {"on": _("This step cannot be dated before the previous one (%(day)s).") % {"day": last.on}}
             )
         request.status = status
-        _save(request, actor, note or c.RequestStatus(status).label)
+        record_save(request, actor=actor, reason=note or c.RequestStatus(status).label)
         CapacityRequestStep.objects.create(
             network=request.network,
             request=request,

@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mignet.core.services import record_save
 from mignet.network import choices as nc
 from mignet.network.models import Body, ChairTerm
 
@@ -91,10 +92,7 @@ def _establish_apply(decision, actor) -> None:
     body.status = nc.BodyStatus.ACTIVE
     body.established_on = decision_day(decision)
     body.abolished_on = None
-    body.version += 1
-    body._history_user = actor
-    body._change_reason = _("Established by decision: %(title)s") % {"title": decision.title}
-    body.save()
+    record_save(body, actor=actor, reason=_("Established by decision: %(title)s") % {"title": decision.title})
 
 
 # --- Abolish a body
@@ -128,10 +126,7 @@ def _abolish_apply(decision, actor) -> None:
     body = Body.all_objects.select_for_update().get(pk=decision.target_body_id)
     body.status = nc.BodyStatus.ABOLISHED
     body.abolished_on = decision_day(decision)
-    body.version += 1
-    body._history_user = actor
-    body._change_reason = _("Abolished by decision: %(title)s") % {"title": decision.title}
-    body.save()
+    record_save(body, actor=actor, reason=_("Abolished by decision: %(title)s") % {"title": decision.title})
 
 
 # --- Select chairs
@@ -217,10 +212,7 @@ def _minutes_apply(decision, actor) -> None:
     minutes = Minutes.all_objects.select_for_update().get(pk=decision.minutes_id)
     minutes.status = c.MinutesStatus.APPROVED
     minutes.approved_at = decision.decided_at
-    minutes.version += 1
-    minutes._history_user = actor
-    minutes._change_reason = _("Approved by decision: %(title)s") % {"title": decision.title}
-    minutes.save()
+    record_save(minutes, actor=actor, reason=_("Approved by decision: %(title)s") % {"title": decision.title})
 
 
 def _nothing_to_check(decision) -> None:

@@ -311,10 +311,6 @@ def minutes_detail(*, user, obj: Minutes) -> dict:
     }
 
 
-def action_point_detail(*, user, obj: ActionPoint) -> dict:
-    return {}
-
-
 # --- My actions
 
 

@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from mignet.core import policy
-from mignet.core.services import record_create, record_restore, record_soft_delete, record_update
+from mignet.core.services import (
+    record_create,
+    record_restore,
+    record_save,
+    record_soft_delete,
+    record_update,
+)
 from mignet.network.models import Organisation, Representative
 
 from . import choices as c
@@ -25,13 +31,6 @@ from .rules import Outcome, decision_outcome
 from .selectors import body_member_ids
 
 CALENDAR_FIELDS = ("starts_at", "ends_at", "location", "online_link", "title", "notes")
-
-
-def _save(instance, actor, reason: str = "") -> None:
-    instance.version += 1
-    instance._history_user = actor
-    instance._change_reason = reason or None
-    instance.save()
 
 
 def _locked(model, pk):
@@ -80,7 +79,7 @@ def meeting_invite(*, actor, instance: Meeting) -> Meeting:
     with transaction.atomic():
         meeting = _locked(Meeting, instance.pk)
         meeting.invitations_sent_at = timezone.now()
-        _save(meeting, actor, gettext_noop("Invitations sent"))
+        record_save(meeting, actor=actor, reason=gettext_noop("Invitations sent"))
         transaction.on_commit(lambda: notify.meeting_invitations(meeting.pk, method="REQUEST"))
     return meeting
 
@@ -97,7 +96,7 @@ def meeting_cancel(*, actor, instance: Meeting, reason: str = "") -> Meeting:
         meeting.status = c.MeetingStatus.CANCELLED
         meeting.cancel_reason = (reason or "")[:300]
         meeting.sequence += 1
-        _save(meeting, actor, reason or gettext_noop("Cancelled"))
+        record_save(meeting, actor=actor, reason=reason or gettext_noop("Cancelled"))
         if meeting.invitations_sent_at:
             transaction.on_commit(lambda: notify.meeting_invitations(meeting.pk, method="CANCEL"))
     return meeting
@@ -129,7 +128,7 @@ def agenda_circulate(*, actor, instance: Meeting) -> Meeting:
     with transaction.atomic():
         meeting = _locked(Meeting, instance.pk)
         meeting.agenda_circulated_at = timezone.now()
-        _save(meeting, actor, gettext_noop("Agenda circulated"))
+        record_save(meeting, actor=actor, reason=gettext_noop("Agenda circulated"))
         transaction.on_commit(lambda: notify.agenda_circulated(meeting.pk))
     return meeting
 
@@ -286,7 +285,7 @@ def minutes_circulate(*, actor, instance: Minutes) -> Minutes:
             raise ValidationError(_("The minutes are empty."))
         minutes.status = c.MinutesStatus.CIRCULATED
         minutes.circulated_at = timezone.now()
-        _save(minutes, actor, gettext_noop("Circulated"))
+        record_save(minutes, actor=actor, reason=gettext_noop("Circulated"))
         transaction.on_commit(lambda: notify.minutes_circulated(minutes.pk))
     return minutes
 
@@ -443,7 +442,7 @@ def decision_withdraw(*, actor, instance: Decision, reason: str = "") -> Decisio
         decision.status = c.DecisionStatus.WITHDRAWN
         decision.decided_at = timezone.now()
         decision.outcome = reason or _("Withdrawn.")
-        _save(decision, actor, reason or gettext_noop("Withdrawn"))
+        record_save(decision, actor=actor, reason=reason or gettext_noop("Withdrawn"))
     return decision
 
 
@@ -575,7 +574,7 @@ def _finalize(decision: Decision, outcome: Outcome, *, actor, when) -> None:
                 "outcome": outcome.explanation,
                 "why": " ".join(exc.messages),
             }
-    _save(decision, actor, decision.outcome)
+    record_save(decision, actor=actor, reason=decision.outcome)
     transaction.on_commit(lambda: notify.decision_closed(decision.pk))
 
 

@@ -100,7 +100,6 @@ action_point = record_views(
     update=services.action_point_update,
     delete=services.action_point_delete,
     restore=services.action_point_restore,
-    selector_detail=selectors.action_point_detail,
 )
 
 
