@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "mignet.network",
     "mignet.meetings",
     "mignet.library",
+    "mignet.plans",
 ]
 
 MIDDLEWARE = [
@@ -353,3 +354,10 @@ MIGNET_CADENCE_ALERT_DAYS = 30
 # The largest file a person may upload to the library, in megabytes (each file is checked by its content,
 # mignet.library.files). Keep the reverse proxy's request-body limit a little above it.
 MIGNET_UPLOAD_MAX_MB = int(os.environ.get("MIGNET_UPLOAD_MAX_MB", "25"))
+# Quarterly progress reports are due this many days after the quarter ends; later ones are flagged late.
+MIGNET_PROGRESS_DUE_DAYS = int(os.environ.get("MIGNET_PROGRESS_DUE_DAYS", "15"))
+# Activities whose titles and descriptions are at least this similar (TF-IDF cosine, 0–1) are flagged as
+# possible duplicates when they share a district and a GCM objective; the dashboard can raise or lower it.
+MIGNET_DUPLICATE_THRESHOLD = float(os.environ.get("MIGNET_DUPLICATE_THRESHOLD", "0.35"))
+# Largest XLSX plan import, in data rows across all sheets.
+MIGNET_IMPORT_MAX_ROWS = int(os.environ.get("MIGNET_IMPORT_MAX_ROWS", "20000"))

@@ -282,6 +282,14 @@ class Decision(NetworkScopedModel):
         blank=True,
         related_name="approval_decisions",
     )
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("plan to approve"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approval_decisions",
+    )
     override_reason = models.TextField(
         _("reason to depart from the rotation rule"),
         blank=True,
