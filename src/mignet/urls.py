@@ -30,5 +30,6 @@ urlpatterns = [
     path("n/<slug:network>/", include("mignet.network.urls")),
     path("n/<slug:network>/", include("mignet.meetings.urls")),
     path("n/<slug:network>/", include("mignet.library.urls")),
+    path("n/<slug:network>/", include("mignet.plans.urls")),
     path("p/<slug:network>/", include("mignet.library.portal_urls")),
 ]

@@ -1,0 +1,1 @@
+"""Reads of the plans app, by area (`records`, `progress`, `impediments`, `priorities`, `dashboards`)."""

@@ -1,0 +1,3 @@
+"""URLs: dashboards."""
+
+urlpatterns: list = []

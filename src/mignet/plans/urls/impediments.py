@@ -1,0 +1,3 @@
+"""URLs: impediments."""
+
+urlpatterns: list = []

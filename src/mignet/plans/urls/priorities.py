@@ -1,0 +1,3 @@
+"""URLs: priorities."""
+
+urlpatterns: list = []

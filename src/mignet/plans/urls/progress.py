@@ -1,0 +1,3 @@
+"""URLs: progress."""
+
+urlpatterns: list = []

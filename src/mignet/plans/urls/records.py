@@ -1,0 +1,3 @@
+"""URLs: records."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs: transfer."""
+
+urlpatterns: list = []
