@@ -1,3 +1,5 @@
-"""API routes of the plans app."""
+"""API routes of the plans app, gathered from each area's module."""
 
-routes: list = []
+from . import dashboards, impediments, priorities, progress, records
+
+routes = [*records.routes, *progress.routes, *impediments.routes, *priorities.routes, *dashboards.routes]

@@ -1,0 +1,3 @@
+"""API of the plans app: impediments."""
+
+routes: list = []

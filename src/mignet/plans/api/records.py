@@ -1,0 +1,3 @@
+"""API of the plans app: records."""
+
+routes: list = []

@@ -1,0 +1,1 @@
+"""Forms of the plans app, by area (records, progress, impediments, priorities, dashboards, transfer)."""
