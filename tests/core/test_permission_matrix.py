@@ -368,6 +368,12 @@ for basename in (
     API[(f"{basename}-list", "get", None)] = ALL_200
     API[(f"{basename}-detail", "get", f"ref:{basename}")] = ALL_200
 
+# Plans (issue 4): its rows, objects and payloads live beside its tests.
+from tests.plans import matrix as plans_matrix  # noqa: E402
+
+HTML.update(plans_matrix.HTML)
+API.update(plans_matrix.API)
+
 MATRIX = {**HTML, **ALLAUTH, **API}
 
 
@@ -470,6 +476,7 @@ def objects(network, users, iom, unhcr, consortium, twg):
     }
     objs.update(_meeting_objects(network, twg, iom, unhcr))
     objs.update(_library_objects(network, twg, users, unhcr))
+    objs.update(plans_matrix.objects(network, twg, users, unhcr, iom))
     for obj in deleted.values():
         type(obj).all_objects.filter(pk=obj.pk).update(deleted_at=timezone.now())
     objs.update(deleted)
@@ -639,13 +646,16 @@ def _fresh(key: str, objects, network, twg):
         return CapacityRequest.objects.create(
             network=network, title="Support for returnee data", requester=objects["own_organisation"]
         )
-    raise KeyError(key)
+    return plans_matrix.fresh(key, objects, network, twg)
 
 
 def _kwargs(name: str, key: str | None, objects, network) -> dict:
     kwargs = {}
-    if name.startswith(("network:", "meetings:", "library:", "portal:")):
+    if name.startswith(("network:", "meetings:", "library:", "portal:", "plans:")):
         kwargs["network"] = network.slug
+    special = plans_matrix.kwargs(name, key, objects)
+    if special is not None:
+        return {**kwargs, **special}
     if name.startswith("calendar:"):
         kwargs["key"] = objects[key]
         if name == "calendar:body-feed":
@@ -693,6 +703,8 @@ def _payload(key, objects, network, twg, suffix=""):
     if key == "fresh_decision" and suffix == "position":
         own = {"partner": objects["consortium"], "secretariat": objects["own_organisation"]}
         return {"organisation": own.get(objects["_role"], objects["own_organisation"]).pk, "value": "agree"}
+    if key in plans_matrix.PAYLOAD_KEYS:
+        return plans_matrix.payload(key, objects, network, twg)
     if key == "new_twg_meeting":
         start = timezone.now() + datetime.timedelta(days=30)
         return {
