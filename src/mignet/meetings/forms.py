@@ -167,6 +167,7 @@ class DecisionForm(RecordForm):
             "subject",
             "target_body",
             "minutes",
+            "plan",
             "override_reason",
             "visibility",
         ]
@@ -182,6 +183,17 @@ class DecisionForm(RecordForm):
         self.fields["minutes"].queryset = Minutes.objects.filter(
             network=self.network, status=c.MinutesStatus.CIRCULATED
         ).select_related("meeting__body")
+        if "plan" in self.fields:  # "approve a plan": one of the network's plans submitted for approval
+            from mignet.plans.choices import PlanStatus
+
+            self.fields["plan"].queryset = (
+                self.fields["plan"]
+                .queryset.filter(network=self.network, status=PlanStatus.SUBMITTED)
+                .select_related("body")
+            )
+            self.fields["plan"].help_text = _(
+                "For “approve a plan”: the submitted plan the decision approves."
+            )
         allowed = set(available_subjects())
         self.fields["subject"].choices = [
             (v, label) for v, label in c.DecisionSubject.choices if v in allowed
