@@ -127,6 +127,20 @@ def _action_row(ap) -> dict:
     }
 
 
+def _impediment_row(imp, tz) -> dict:
+    raised_by = (
+        imp.raised_by_body.name if imp.raised_by_body_id else _organisation(imp.raised_by_organisation)
+    )
+    escalated = getattr(imp, "escalated_at", None)
+    return {
+        "title": imp.title,
+        "raised_by": raised_by,
+        "category": imp.get_category_display(),
+        "severity": imp.get_severity_display(),
+        "escalated": _day(timezone.localdate(escalated, tz)) if escalated else "",
+    }
+
+
 def _agenda_row(item) -> dict:
     bits = []
     if item.presenter_id:
@@ -184,6 +198,8 @@ def export_context(meeting, *, user, minutes=None) -> dict:
         "cancelled": (meeting.cancel_reason or _("No reason given.")) if meeting.is_cancelled else "",
         "agenda_items": [_agenda_row(i) for i in detail["agenda_items"]],
         "matters_arising": [_action_row(ap) for ap in detail["matters_arising"]],
+        "show_impediments": detail["is_plenary"],
+        "impediments": [_impediment_row(i, tz) for i in detail["network_impediments"]],
         "minutes": minutes,
         "status_line": status_line,
         "correction_reason": minutes.correction_reason if minutes is not None else "",
@@ -268,6 +284,19 @@ def _docx(ctx: dict) -> bytes:
         )
     else:
         w.paragraph(_("No open action points from earlier meetings."))
+
+    if ctx["show_impediments"]:
+        w.heading(_("Impediments for the Network to address with the Government"), 1)
+        if ctx["impediments"]:
+            w.table(
+                [_("Impediment"), _("Raised by"), _("Category"), _("Severity"), _("Escalated")],
+                [
+                    [i["title"], i["raised_by"], i["category"], i["severity"], i["escalated"]]
+                    for i in ctx["impediments"]
+                ],
+            )
+        else:
+            w.paragraph(_("No impediments escalated to the Network are waiting."))
 
     if ctx["minutes"] is not None:
         w.heading(_("Proceedings"), 1)

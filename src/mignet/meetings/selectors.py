@@ -180,6 +180,14 @@ def matters_arising(*, user, meeting: Meeting) -> list[ActionPoint]:
     )
 
 
+def network_impediments(*, user, meeting: Meeting) -> list:
+    """On a plenary meeting's agenda: impediments escalated to the Network and still with it when the
+    meeting starts (read from the plans app; empty for other bodies' meetings)."""
+    from mignet.plans.selectors.impediments import impediments_for_meeting
+
+    return impediments_for_meeting(meeting, user=user)
+
+
 # --- What each record page shows beside the record itself (constant queries)
 
 
@@ -226,6 +234,8 @@ def meeting_detail(*, user, obj: Meeting) -> dict:
             .order_by("position", "pk")
         ),
         "matters_arising": matters_arising(user=user, meeting=obj),
+        "is_plenary": obj.body.kind == nc.BodyKind.PLENARY,
+        "network_impediments": network_impediments(user=user, meeting=obj),
         "attendance_rows": rows,
         "present_count": sum(1 for a in attendances if a.status == c.AttendanceStatus.PRESENT),
         "minutes": minutes,
