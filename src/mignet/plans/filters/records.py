@@ -82,11 +82,19 @@ class ActivityFilter(RecordFilter):
     lead_organisation = df.ModelChoiceFilter(queryset=_scoped(Organisation), label=_("Lead organisation"))
     status = df.ChoiceFilter(choices=c.ActivityStatus.choices, label=_("Status"))
     gcm_objective = df.ModelChoiceFilter(
-        queryset=_all(GCMObjective), method="filter_gcm_objective", label=_("GCM objective")
+        queryset=_all(GCMObjective),
+        field_name="gcm_objectives",
+        method="filter_gcm_objective",
+        label=_("GCM objective"),
     )
-    district = df.ModelChoiceFilter(queryset=_all(District), method="filter_district", label=_("District"))
+    district = df.ModelChoiceFilter(
+        queryset=_all(District), field_name="districts", method="filter_district", label=_("District")
+    )
     thematic_area = df.ModelChoiceFilter(
-        queryset=_scoped(ThematicArea), method="filter_thematic_area", label=_("Thematic area")
+        queryset=_scoped(ThematicArea),
+        field_name="thematic_areas",
+        method="filter_thematic_area",
+        label=_("Thematic area"),
     )
     joint_programme = df.BooleanFilter(label=_("Joint programme"))
     output = df.NumberFilter(field_name="output_id", label=_("Output"))
