@@ -158,4 +158,5 @@ def tick(now: datetime.datetime | None = None) -> dict[str, int]:
         "action_point_reminders": action_point_reminders(now),
         "chair_term_alerts": chair_term_alerts(now),
         "cadence_alerts": cadence_alerts(now),
+        "progress_reminders": __import__("mignet.plans.scheduled", fromlist=["x"]).progress_reminders(now),
     }
