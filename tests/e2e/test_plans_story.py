@@ -1,0 +1,291 @@
+"""Issue 4's story, played in the browser by the people who live it.
+
+1. UNHCR's focal point (Maria Lindqvist) opens UNHCR's quarterly report on the Labour Migration TWG's approved
+   work plan, writes the quarter for the activity UNHCR leads (status, percent complete, spent to date, what
+   happened, and the indicator's value with its source) and submits it; the activity's page then shows the
+   new status and percentage.
+2. The TWG's chair (Tanvir Hossain, ILO) raises an impediment for the TWG and escalates it to the Network
+   with a reason; on the Network plenary's next meeting page it is among the impediments for the Network.
+3. The secretariat exports the Network's draft work plan to Excel, retitles one activity and adds one in a
+   district that does not exist ("Dhakka"); the import's preview names the sheet, row and column of that one
+   error and nothing changes; with the district fixed the preview lists the changes, and once applied the
+   plan's page shows the new title and the new activity.
+
+The plans, the meeting and the TWG's first impediment are made by `plans_fixtures.plans_world`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from .conftest import sign_in
+from .plans_fixtures import IMPEDIMENT, NEXT_MEETING, current_quarter, plans_world  # noqa: F401
+
+NARRATIVE = "Twelve orientation sessions in Sylhet reached 310 women before departure."
+NEW_IMPEDIMENT = "Visa processing delays stop women workers from leaving on time"
+ESCALATION_REASON = (
+    "Only the Ministry can ask the embassies to speed up processing; the Network should raise it."
+)
+RETITLED = "Joint advocacy on the costs migrant workers pay to recruiters"
+NEW_ACTIVITY = "District dialogues on fair recruitment"
+
+
+def _person_page(context_factory, email: str):
+    page = context_factory().new_page()
+    sign_in(page, email)
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    return page
+
+
+def _flash(page, text: str) -> None:
+    expect(page.get_by_role("status").filter(has_text=text).first).to_be_visible()
+
+
+def _record_value(page, term: str):
+    """The value beside a term in the record's facts (dt/dd)."""
+    return (
+        page.locator("dl.record dt")
+        .filter(has_text=re.compile(rf"^\s*{re.escape(term)}\s*$"))
+        .locator("xpath=following-sibling::dd[1]")
+    )
+
+
+def _url(name: str, **kwargs) -> str:
+    return reverse(name, kwargs={"network": "bd", **kwargs})
+
+
+# --- 1. A focal point's quarterly report
+
+
+def test_a_focal_point_submits_the_quarterly_report_and_the_activity_shows_it(
+    context_factory, accounts, plans_world
+):
+    from mignet.plans.models import Activity, Measurement, ProgressReport
+
+    world = plans_world
+    plan, activity, indicator = world["plan"], world["unhcr_activity"], world["indicator"]
+    year, quarter = current_quarter()
+    unhcr = _person_page(context_factory, accounts["member"])
+
+    # The report form of UNHCR for this quarter, reached from the plan's progress overview.
+    unhcr.goto(_url("plans:progressreport-list"))
+    expect(unhcr.get_by_role("heading", level=1)).to_be_visible()
+    unhcr.goto(_url("plans:progressreport-form", plan_pk=plan.pk, year=year, quarter=quarter))
+    expect(unhcr.get_by_role("heading", level=1)).to_contain_text(f"{year}-Q{quarter}")
+    line = unhcr.locator("fieldset, section, tr, .progress-line").filter(has_text=activity.title).last
+    line.get_by_label("Status").select_option(label="Ongoing")
+    line.get_by_label("Percent complete").fill("45")
+    line.get_by_label("Spent to date (USD)").fill("38000")
+    line.get_by_label("What happened this quarter").fill(NARRATIVE)
+    line.get_by_label("Value (people)").fill("310")
+    line.get_by_label("Source").fill("Attendance sheets of the sessions")
+    unhcr.get_by_role("button", name=re.compile("^Submit")).click()
+    _flash(unhcr, "submitted")
+
+    report = ProgressReport.objects.get(
+        plan=plan, organisation=activity.lead_organisation, year=year, quarter=quarter
+    )
+    assert report.status == "submitted"
+    assert Measurement.objects.get(indicator=indicator, report=report).value == Decimal("310")
+    # The activity's page shows the new status and percentage.
+    unhcr.goto(activity.get_absolute_url())
+    expect(_record_value(unhcr, "Status")).to_have_text(re.compile(r"Ongoing\s*·\s*45 % complete"))
+    expect(_record_value(unhcr, "Spent")).to_have_text("38,000.00")
+    expect(unhcr.get_by_text(NARRATIVE)).to_be_visible()
+    fresh = Activity.objects.get(pk=activity.pk)
+    assert (fresh.status, fresh.percent_complete, fresh.budget_spent) == ("ongoing", 45, Decimal("38000"))
+
+
+# --- 2. An impediment escalated by a TWG, on the Network's agenda
+
+
+def test_a_twg_escalates_an_impediment_and_it_shows_on_the_networks_next_meeting(
+    context_factory, accounts, plans_world
+):
+    from mignet.plans.models import Impediment
+
+    world = plans_world
+    activity = world["unhcr_activity"]
+    chair = _person_page(context_factory, accounts["chair"])
+
+    # The chair raises it for the TWG, against UNHCR's activity.
+    chair.goto(_url("plans:impediment-list"))
+    expect(chair.get_by_role("heading", level=1)).to_have_text("Impediments")
+    expect(chair.get_by_role("link", name=IMPEDIMENT)).to_be_visible()
+    chair.get_by_role("link", name=re.compile("^Add")).first.click()
+    main = chair.get_by_role("main")
+    main.get_by_label("Impediment", exact=True).fill(NEW_IMPEDIMENT)
+    main.get_by_label("Details").fill("Visas for Saudi Arabia now take ten weeks; workers lose their jobs.")
+    main.get_by_label("Category").select_option(label="Policy or regulatory")
+    main.get_by_label("Severity").select_option(label="High")
+    main.get_by_label("Raised by (body)").select_option(label="Labour Migration TWG")
+    main.get_by_label("Activities affected").select_option(label=f"{activity.code} {activity.title}")
+    chair.get_by_role("button", name="Add", exact=True).click()
+    expect(chair.get_by_role("heading", level=1)).to_contain_text(NEW_IMPEDIMENT)
+    _flash(chair, "was added")
+    expect(_record_value(chair, "Stage")).to_contain_text("Raised")
+    impediment_url = chair.url
+
+    # …and escalates it to the Network, saying why.
+    chair.get_by_role("link", name="Escalate").click()
+    expect(chair.get_by_role("heading", level=1)).to_have_text("Move the impediment on")
+    chair.get_by_label("Escalated to the Network", exact=True).check()
+    chair.get_by_label(re.compile(r"^Why")).fill(ESCALATION_REASON)
+    chair.get_by_role("button", name="Record the step").click()
+    expect(chair).to_have_url(impediment_url)
+    _flash(chair, "The impediment's step was recorded.")
+    expect(_record_value(chair, "Stage")).to_contain_text("Escalated to the Network")
+    steps = chair.get_by_role("heading", name="Steps").locator("xpath=following-sibling::ol[1]")
+    expect(steps.get_by_role("listitem").last).to_contain_text("Escalated to the Network")
+    expect(steps.get_by_role("listitem").last).to_contain_text(ESCALATION_REASON)
+    expect(steps.get_by_role("listitem").last).to_contain_text("Tanvir Hossain")
+    assert Impediment.objects.get(title=NEW_IMPEDIMENT).stage == "network"
+
+    # The secretariat opens the plenary's next meeting: the impediment is there for the Network; the one
+    # still with the TWG is not.
+    secretariat = _person_page(context_factory, accounts["secretariat"])
+    secretariat.goto(world["meeting"].get_absolute_url())
+    expect(secretariat.get_by_role("heading", level=1)).to_have_text(NEXT_MEETING)
+    section = secretariat.get_by_role("heading", name=re.compile("^Impediments for the Network")).locator(
+        "xpath=.."
+    )
+    expect(section.get_by_role("link", name=NEW_IMPEDIMENT)).to_be_visible()
+    expect(section).not_to_contain_text(IMPEDIMENT)
+    # The link leads to the impediment.
+    section.get_by_role("link", name=NEW_IMPEDIMENT).click()
+    expect(secretariat.get_by_role("heading", level=1)).to_contain_text(NEW_IMPEDIMENT)
+
+
+# --- 3. The Excel round trip
+
+
+def _download(page, link_name) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_name).click()
+    download = info.value
+    assert download.failure() is None, download.failure()
+    with open(download.path(), "rb") as f:
+        return f.read()
+
+
+def _sheet_columns(sheet) -> tuple[int, dict[str, int]]:
+    """The header row of a template sheet and each header's column number."""
+    for row in sheet.iter_rows(min_row=1, max_row=10):
+        headers = {str(c.value).strip(): c.column for c in row if c.value not in (None, "")}
+        if "ID" in headers and "Title" in headers:
+            return row[0].row, headers
+    raise AssertionError(f"no header row on sheet {sheet.title}")
+
+
+def _edited(workbook_bytes: bytes, *, district: str, activity_pk: int) -> tuple[bytes, int]:
+    """The exported workbook with one activity retitled and one activity added in `district`; returns the
+    file and the new row's number."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(workbook_bytes))
+    sheet = book["Activities"]
+    header_row, col = _sheet_columns(sheet)
+    existing = None
+    for row in range(header_row + 1, sheet.max_row + 1):
+        if (
+            sheet.cell(row, col["ID"]).value not in (None, "")
+            and int(sheet.cell(row, col["ID"]).value) == activity_pk
+        ):
+            existing = row
+    assert existing is not None, "the exported sheet has no row for the activity"
+    sheet.cell(existing, col["Title"]).value = RETITLED
+    new = sheet.max_row + 1
+    for header, value in (
+        ("ID", None),
+        ("Output code", sheet.cell(existing, col["Output code"]).value),
+        ("Title", NEW_ACTIVITY),
+        ("Description", "Dialogues with recruiting agencies and returnees in the districts."),
+        ("Lead organisation", "IOM"),
+        ("GCM objectives", "6"),
+        ("Districts", district),
+        ("Start", sheet.cell(existing, col["Start"]).value),
+        ("End", sheet.cell(existing, col["End"]).value),
+        ("Budget required (USD)", 50000),
+        ("Budget available (USD)", 20000),
+        ("Spent (USD)", 0),
+    ):
+        if header in col:
+            sheet.cell(new, col[header]).value = value
+    if "Status" in col:
+        sheet.cell(new, col["Status"]).value = sheet.cell(existing, col["Status"]).value
+    for header in ("Gender marker", "Human-rights marker", "Joint programme"):
+        if header in col:
+            sheet.cell(new, col[header]).value = sheet.cell(existing, col[header]).value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue(), new
+
+
+def _import(page, data: bytes) -> None:
+    page.get_by_label(re.compile("file", re.I)).first.set_input_files(
+        {
+            "name": "network-work-plan.xlsx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "buffer": data,
+        }
+    )
+    page.get_by_role("button", name=re.compile("Preview|Check|dry run", re.I)).click()
+
+
+def test_the_secretariat_imports_an_edited_workbook_after_fixing_its_one_error(
+    context_factory, accounts, plans_world
+):
+    from mignet.plans.models import Activity
+
+    world = plans_world
+    draft, activity = world["draft"], world["network_activity"]
+    s = _person_page(context_factory, accounts["secretariat"])
+
+    s.goto(draft.get_absolute_url())
+    expect(s.get_by_role("heading", level=1)).to_contain_text(draft.title)
+    exported = _download(s, re.compile("Excel|XLSX"))
+    assert exported[:2] == b"PK", "the export is not an XLSX (zip) file"
+
+    def snapshot():
+        return sorted(Activity.objects.filter(plan=draft).values_list("pk", "title", "version"))
+
+    before = snapshot()
+
+    # One unknown district: the preview names sheet, row and column; nothing changes.
+    bad, new_row = _edited(exported, district="Dhakka", activity_pk=activity.pk)
+    s.goto(draft.get_absolute_url())
+    s.get_by_role("link", name=re.compile("^Import")).click()
+    expect(s.get_by_role("heading", level=1)).to_contain_text("Import")
+    _import(s, bad)
+    errors = s.get_by_role("region", name=re.compile("error", re.I))
+    expect(errors).to_contain_text("Dhakka")
+    error_row = errors.get_by_role("row").filter(has_text="Dhakka")
+    expect(error_row).to_have_count(1)
+    expect(error_row).to_contain_text("Activities")
+    expect(error_row).to_contain_text(str(new_row))
+    expect(error_row).to_contain_text("Districts")
+    expect(s.get_by_role("button", name="Apply")).to_have_count(0)
+    assert snapshot() == before
+
+    # Fixed: the preview lists the two changes; applying writes them.
+    good, _ = _edited(exported, district="Dhaka", activity_pk=activity.pk)
+    _import(s, good)
+    changes = s.get_by_role("main")
+    expect(changes).to_contain_text(RETITLED)
+    expect(changes).to_contain_text(NEW_ACTIVITY)
+    assert snapshot() == before
+    s.get_by_role("button", name="Apply").click()
+    _flash(s, "")
+    expect(s.get_by_role("heading", level=1)).to_contain_text(draft.title)
+    plan_page = s.get_by_role("main")
+    expect(plan_page.get_by_role("link", name=re.compile(re.escape(RETITLED)))).to_be_visible()
+    expect(plan_page.get_by_role("link", name=re.compile(re.escape(NEW_ACTIVITY)))).to_be_visible()
+    titles = set(Activity.objects.filter(plan=draft).values_list("title", flat=True))
+    assert titles == {RETITLED, NEW_ACTIVITY}
+    added = Activity.objects.get(plan=draft, title=NEW_ACTIVITY)
+    assert [d.name for d in added.districts.all()] == ["Dhaka"]
