@@ -60,8 +60,8 @@ def _approve(plan, *, secretariat, body):
     return plan
 
 
-@pytest.fixture
-def plans_world(demo_network, accounts):
+@pytest.fixture(name="plans_world")
+def plans_world_fixture(demo_network, accounts):
     """The plans, meeting and impediment described above; a dict of the records by name."""
     from django.utils import timezone
 

@@ -24,7 +24,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from .conftest import sign_in
-from .plans_fixtures import IMPEDIMENT, NEXT_MEETING, current_quarter, plans_world  # noqa: F401
+from .plans_fixtures import IMPEDIMENT, NEXT_MEETING, current_quarter, plans_world_fixture  # noqa: F401
 
 NARRATIVE = "Twelve orientation sessions in Sylhet reached 310 women before departure."
 NEW_IMPEDIMENT = "Visa processing delays stop women workers from leaving on time"
