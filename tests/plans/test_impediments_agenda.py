@@ -35,7 +35,9 @@ def raise_one(users, network, twg):
             data={"title": title, "category": c.ImpedimentCategory.POLICY, "raised_by_body": twg},
         )
         if escalate:
-            imp = impediment_escalate(actor=users["chair"], instance=imp, note="The TWG cannot solve it alone.")
+            imp = impediment_escalate(
+                actor=users["chair"], instance=imp, note="The TWG cannot solve it alone."
+            )
         return imp
 
     return make
@@ -51,7 +53,9 @@ def test_escalated_before_the_next_plenary_is_on_its_agenda_resolved_or_not_esca
 ):
     waiting = raise_one("Work permits for returnee counsellors")
     resolved = raise_one("Data sharing agreement")
-    impediment_escalate(actor=users["secretariat"], instance=resolved, to_stage=Stage.RESOLVED, note="Signed.")
+    impediment_escalate(
+        actor=users["secretariat"], instance=resolved, to_stage=Stage.RESOLVED, note="Signed."
+    )
     raise_one("Still with the TWG", escalate=False)
     with_government = raise_one("Border access")
     impediment_escalate(
@@ -80,7 +84,9 @@ def test_a_twg_meeting_does_not_carry_them(raise_one, network, twg):
 
 
 def test_the_meeting_page_shows_them_in_one_query(raise_one, client_for, next_plenary):
-    url = reverse("meetings:meeting-detail", kwargs={"network": next_plenary.network.slug, "pk": next_plenary.pk})
+    url = reverse(
+        "meetings:meeting-detail", kwargs={"network": next_plenary.network.slug, "pk": next_plenary.pk}
+    )
     client = client_for("member")
     raise_one("Work permits for returnee counsellors")
     client.get(url)
@@ -92,7 +98,9 @@ def test_the_meeting_page_shows_them_in_one_query(raise_one, client_for, next_pl
         response = client.get(url)
     assert response.status_code == 200
     body = response.content.decode()
-    assert SECTION in body and "Work permits for returnee counsellors" in body and "Another impediment 4" in body
+    assert (
+        SECTION in body and "Work permits for returnee counsellors" in body and "Another impediment 4" in body
+    )
     assert len(more) == len(few)
 
 

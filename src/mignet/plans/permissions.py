@@ -116,11 +116,24 @@ def duplicate_review(p, obj, network_id) -> bool:
     bodies = p.chaired_body_ids(network_id)
     if obj is None:
         return bool(bodies)
-    return any(
-        (a.body_id or a.plan.body_id) in bodies for a in (obj.first, obj.second) if a is not None
-    )
+    return any((a.body_id or a.plan.body_id) in bodies for a in (obj.first, obj.second) if a is not None)
 
 
 # Activity fields that only the secretariat and the plan's chair would change are guarded by services;
 # the status of a plan is set by its steps, never by a form.
 secretariat_fields("plans.frameworkitem")
+
+
+@rule("plans.jointpriority", "promote", "drop")
+def joint_priority_promote(p, obj, network_id) -> bool:
+    """The chair of the TWG it was proposed in promotes a joint priority into a plan, or drops it."""
+    bodies = p.chaired_body_ids(network_id)
+    if obj is None:
+        return bool(bodies)
+    return obj.body_id in bodies
+
+
+@rule("plans.jointpriority", "support")
+def joint_priority_support(p, obj, network_id) -> bool:
+    """Any member focal point supports a joint priority for their organisation (or withdraws it)."""
+    return bool(p.organisation_ids(network_id, Role.MEMBER))
