@@ -72,20 +72,32 @@ def test_a_focal_point_submits_the_quarterly_report_and_the_activity_shows_it(
     year, quarter = current_quarter()
     unhcr = _person_page(context_factory, accounts["member"])
 
-    # The report form of UNHCR for this quarter, reached from the plan's progress overview.
-    unhcr.goto(_url("plans:progressreport-list"))
-    expect(unhcr.get_by_role("heading", level=1)).to_be_visible()
-    unhcr.goto(_url("plans:progressreport-form", plan_pk=plan.pk, year=year, quarter=quarter))
-    expect(unhcr.get_by_role("heading", level=1)).to_contain_text(f"{year}-Q{quarter}")
-    line = unhcr.locator("fieldset, section, tr, .progress-line").filter(has_text=activity.title).last
+    # From "My reports", the focal point opens UNHCR's report on the plan for this quarter.
+    period = f"{year}-Q{quarter}"
+    unhcr.goto(_url("plans:progressreport-mine"))
+    expect(unhcr.get_by_role("heading", level=1)).to_have_text("My progress reports")
+    row = (
+        unhcr.get_by_role("row")
+        .filter(has=unhcr.get_by_role("rowheader", name=period, exact=True))
+        .filter(has_text=plan.title)
+    )
+    expect(row).to_contain_text("Not started")
+    row.get_by_role("link", name="Report", exact=True).click()
+    expect(unhcr.get_by_role("heading", level=1)).to_have_text(
+        f"Quarterly report {period} — {activity.lead_organisation.name}"
+    )
+    # One section per activity UNHCR leads: only 1.1.1 (IOM leads 1.1.2).
+    expect(unhcr.get_by_role("region", name=re.compile(r"^1\.1\.2 "))).to_have_count(0)
+    line = unhcr.get_by_role("region", name=f"{activity.code} {activity.title}")
     line.get_by_label("Status").select_option(label="Ongoing")
     line.get_by_label("Percent complete").fill("45")
     line.get_by_label("Spent to date (USD)").fill("38000")
-    line.get_by_label("What happened this quarter").fill(NARRATIVE)
-    line.get_by_label("Value (people)").fill("310")
-    line.get_by_label("Source").fill("Attendance sheets of the sessions")
-    unhcr.get_by_role("button", name=re.compile("^Submit")).click()
-    _flash(unhcr, "submitted")
+    line.get_by_label(re.compile("^What happened this quarter")).fill(NARRATIVE)
+    measurement = line.get_by_role("group", name=f"Indicator: {indicator.name}")
+    measurement.get_by_label(re.compile(r"^Value \(people\)")).fill("310")
+    measurement.get_by_label(re.compile("^Source")).fill("Attendance sheets of the sessions")
+    unhcr.get_by_role("button", name="Submit the report").click()
+    _flash(unhcr, f"Your report for {period} was submitted.")
 
     report = ProgressReport.objects.get(
         plan=plan, organisation=activity.lead_organisation, year=year, quarter=quarter
@@ -93,7 +105,15 @@ def test_a_focal_point_submits_the_quarterly_report_and_the_activity_shows_it(
     assert report.status == "submitted"
     assert Measurement.objects.get(indicator=indicator, report=report).value == Decimal("310")
     # The activity's page shows the new status and percentage.
-    unhcr.goto(activity.get_absolute_url())
+    # The report's page, where the submit leads, shows the line as written.
+    expect(unhcr.get_by_role("heading", level=1)).to_contain_text(period)
+    written = unhcr.get_by_role("row").filter(has_text=activity.title)
+    expect(written).to_contain_text("Ongoing")
+    expect(written).to_contain_text("45%")
+    expect(written).to_contain_text(NARRATIVE)
+    expect(written).to_contain_text(f"{indicator.name}: 310")
+    written.get_by_role("link", name=activity.code, exact=True).click()
+    expect(unhcr.get_by_role("heading", level=1)).to_contain_text(activity.title)
     expect(_record_value(unhcr, "Status")).to_have_text(re.compile(r"Ongoing\s*·\s*45 % complete"))
     expect(_record_value(unhcr, "Spent")).to_have_text("38,000.00")
     expect(unhcr.get_by_text(NARRATIVE)).to_be_visible()
