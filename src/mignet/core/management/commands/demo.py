@@ -15,6 +15,7 @@ class Command(BaseCommand):
         from mignet.library import demo as library_demo
         from mignet.meetings import demo as meetings_demo
         from mignet.network import demo
+        from mignet.plans import demo as plans_demo
 
         refdata.load()
         password = settings.MIGNET_DEMO_PASSWORD
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         network = demo.load(password)
         meetings_demo.load(network)
         library_demo.load(network)
+        plans_demo.load(network)
         self.stdout.write(self.style.SUCCESS(f"{network.name} is ready (demo data included)."))
         self.stdout.write(f"Demo sign-ins (password: {password}):")
         for role, email in demo.ACCOUNTS.items():
