@@ -16,7 +16,15 @@ from mignet.plans import choices as c
 from mignet.plans.models import Plan
 from mignet.plans.selectors import dashboards as sel
 
-from .factories import ActivityFactory, IndicatorFactory, MeasurementFactory, OutcomeFactory, OutputFactory, PlanFactory, TargetFactory
+from .factories import (
+    ActivityFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    OutcomeFactory,
+    OutputFactory,
+    PlanFactory,
+    TargetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,30 +49,62 @@ def world(network, twg, plenary, iom, unhcr, consortium):
     plan = approve(PlanFactory(network=network, body=twg, title="TWG 2026"))
     output = OutputFactory(parent=OutcomeFactory(plan=plan))
     acts = {
-        "iom6": ActivityFactory(output=output, lead_organisation=iom, gcm_objectives=[gcm(6)],
-                                districts=[district("Dhaka"), district("Sylhet")],
-                                budget_required=Decimal("100"), budget_available=Decimal("50"),
-                                budget_spent=Decimal("10"), status=c.ActivityStatus.ONGOING),
-        "iom6b": ActivityFactory(output=output, lead_organisation=iom, gcm_objectives=[gcm(6), gcm(21)],
-                                 districts=[district("Dhaka")], budget_required=Decimal("200"),
-                                 budget_available=Decimal("100"), budget_spent=Decimal("150"),
-                                 status=c.ActivityStatus.DELAYED),
-        "unhcr21": ActivityFactory(output=output, lead_organisation=unhcr, gcm_objectives=[gcm(21)],
-                                   districts=[district("Cox's Bazar")] if District.objects.filter(name="Cox's Bazar").exists() else [district("Sylhet")],
-                                   budget_required=Decimal("300"), budget_available=Decimal("300"),
-                                   budget_spent=Decimal("0"), status=c.ActivityStatus.PLANNED),
-        "cso2": ActivityFactory(output=output, lead_organisation=consortium, gcm_objectives=[gcm(2)], districts=[],
-                                national=True, body=plenary, budget_required=Decimal("50"),
-                                budget_available=Decimal("0"), budget_spent=Decimal("0"),
-                                status=c.ActivityStatus.COMPLETED),
+        "iom6": ActivityFactory(
+            output=output,
+            lead_organisation=iom,
+            gcm_objectives=[gcm(6)],
+            districts=[district("Dhaka"), district("Sylhet")],
+            budget_required=Decimal("100"),
+            budget_available=Decimal("50"),
+            budget_spent=Decimal("10"),
+            status=c.ActivityStatus.ONGOING,
+        ),
+        "iom6b": ActivityFactory(
+            output=output,
+            lead_organisation=iom,
+            gcm_objectives=[gcm(6), gcm(21)],
+            districts=[district("Dhaka")],
+            budget_required=Decimal("200"),
+            budget_available=Decimal("100"),
+            budget_spent=Decimal("150"),
+            status=c.ActivityStatus.DELAYED,
+        ),
+        "unhcr21": ActivityFactory(
+            output=output,
+            lead_organisation=unhcr,
+            gcm_objectives=[gcm(21)],
+            districts=[district("Cox's Bazar")]
+            if District.objects.filter(name="Cox's Bazar").exists()
+            else [district("Sylhet")],
+            budget_required=Decimal("300"),
+            budget_available=Decimal("300"),
+            budget_spent=Decimal("0"),
+            status=c.ActivityStatus.PLANNED,
+        ),
+        "cso2": ActivityFactory(
+            output=output,
+            lead_organisation=consortium,
+            gcm_objectives=[gcm(2)],
+            districts=[],
+            national=True,
+            body=plenary,
+            budget_required=Decimal("50"),
+            budget_available=Decimal("0"),
+            budget_spent=Decimal("0"),
+            status=c.ActivityStatus.COMPLETED,
+        ),
     }
     from mignet.plans.models import Activity
 
     Activity.objects.filter(pk=acts["iom6"].pk).update(percent_complete=40)
     Activity.objects.filter(pk=acts["cso2"].pk).update(percent_complete=100)
     draft = PlanFactory(network=network, body=twg, title="Draft 2026")
-    ActivityFactory(output=OutputFactory(parent=OutcomeFactory(plan=draft)), lead_organisation=iom,
-                    gcm_objectives=[gcm(1)], budget_required=Decimal("999"))
+    ActivityFactory(
+        output=OutputFactory(parent=OutcomeFactory(plan=draft)),
+        lead_organisation=iom,
+        gcm_objectives=[gcm(1)],
+        budget_required=Decimal("999"),
+    )
     return {"plan": plan, "draft": draft, **acts}
 
 
@@ -79,7 +119,9 @@ def cell(data, number, org):
     return row["cells"][col]
 
 
-def test_coverage_counts_and_budget_per_objective_and_lead_organisation(world, users, network, iom, unhcr, consortium):
+def test_coverage_counts_and_budget_per_objective_and_lead_organisation(
+    world, users, network, iom, unhcr, consortium
+):
     data = dash(users["secretariat"], network)
     assert len(data["coverage"]["rows"]) == 23
     assert [o["label"] for o in data["coverage"]["organisations"]] == sorted(
@@ -116,7 +158,11 @@ def test_status_body_and_budget_totals(world, users, network, twg, plenary):
     assert statuses == {"planned": 1, "ongoing": 1, "completed": 1, "delayed": 1, "cancelled": 0}
     totals = data["progress"]["totals"]
     assert (totals["count"], totals["required"], totals["available"], totals["spent"]) == (
-        4, Decimal("650"), Decimal("450"), Decimal("160"))
+        4,
+        Decimal("650"),
+        Decimal("450"),
+        Decimal("160"),
+    )
     assert totals["average_percent"] == 35.0  # (40 + 0 + 0 + 100) / 4
     bodies = {b["name"]: b for b in data["progress"]["bodies"]}
     assert bodies[twg.name]["count"] == 3 and bodies[twg.name]["required"] == Decimal("600")
@@ -140,26 +186,43 @@ def test_district_table_grouped_by_division_with_national(world, users, network)
     assert rows["Dhaka"]["count"] == 2 and rows["Dhaka"]["budget"] == Decimal("300")
     assert rows["Sylhet"]["count"] >= 1
     assert table["national"] == {"count": 1, "budget": Decimal("50")}
-    dhaka_division = next(div for div in table["divisions"] if any(d["name"] == "Dhaka" for d in div["districts"]))
+    dhaka_division = next(
+        div for div in table["divisions"] if any(d["name"] == "Dhaka" for d in div["districts"])
+    )
     assert dhaka_division["count"] == sum(d["count"] for d in dhaka_division["districts"])
 
 
 def test_indicator_progress_against_target(world, users, network):
     up = IndicatorFactory(activity=world["iom6"], baseline_value=Decimal("100"), name="People oriented")
     TargetFactory(indicator=up, period="2026", value=Decimal("300"))
-    MeasurementFactory(indicator=up, period="2026-Q1", period_end=datetime.date(2026, 3, 31), value=Decimal("150"))
+    MeasurementFactory(
+        indicator=up, period="2026-Q1", period_end=datetime.date(2026, 3, 31), value=Decimal("150")
+    )
     MeasurementFactory(indicator=up, period="2026-Q2", value=Decimal("200"))
-    MeasurementFactory(indicator=up, period="2026-Q3", period_end=datetime.date(2026, 9, 30), value=Decimal("900"),
-                       sex=c.Sex.FEMALE)  # disaggregated: not the total
-    down = IndicatorFactory(activity=world["iom6b"], baseline_value=Decimal("50"), direction=c.Direction.DECREASE,
-                            name="Days to process")
+    MeasurementFactory(
+        indicator=up,
+        period="2026-Q3",
+        period_end=datetime.date(2026, 9, 30),
+        value=Decimal("900"),
+        sex=c.Sex.FEMALE,
+    )  # disaggregated: not the total
+    down = IndicatorFactory(
+        activity=world["iom6b"],
+        baseline_value=Decimal("50"),
+        direction=c.Direction.DECREASE,
+        name="Days to process",
+    )
     TargetFactory(indicator=down, period="2026", value=Decimal("10"))
-    MeasurementFactory(indicator=down, period="2026-Q2", value=Decimal("60"))  # worse than baseline: 0, not negative
+    MeasurementFactory(
+        indicator=down, period="2026-Q2", value=Decimal("60")
+    )  # worse than baseline: 0, not negative
     no_target = IndicatorFactory(activity=world["iom6b"], name="No target")
     MeasurementFactory(indicator=no_target)
     rows = {r["name"]: r for r in dash(users["secretariat"], network)["indicators"]["rows"]}
     assert set(rows) == {"People oriented", "Days to process"}
-    assert rows["People oriented"]["value"] == Decimal("200") and rows["People oriented"]["percent"] == Decimal("50.0")
+    assert rows["People oriented"]["value"] == Decimal("200") and rows["People oriented"][
+        "percent"
+    ] == Decimal("50.0")
     assert rows["Days to process"]["percent"] == Decimal("0")
     assert dash(users["secretariat"], network, year=2027)["indicators"]["rows"] == []
 
@@ -168,9 +231,14 @@ def test_a_viewer_does_not_count_what_they_may_not_see(world, users, network, io
     from mignet.plans.models import Activity
 
     Activity.objects.filter(pk=world["iom6b"].pk).update(visibility=Visibility.INTERNAL)
-    hidden_plan = approve(PlanFactory(network=network, body=world["plan"].body, visibility=Visibility.INTERNAL))
-    ActivityFactory(output=OutputFactory(parent=OutcomeFactory(plan=hidden_plan)), lead_organisation=iom,
-                    gcm_objectives=[gcm(9)])
+    hidden_plan = approve(
+        PlanFactory(network=network, body=world["plan"].body, visibility=Visibility.INTERNAL)
+    )
+    ActivityFactory(
+        output=OutputFactory(parent=OutcomeFactory(plan=hidden_plan)),
+        lead_organisation=iom,
+        gcm_objectives=[gcm(9)],
+    )
     viewer = dash(users["viewer"], network)
     member = dash(users["member"], network)
     assert viewer["progress"]["totals"]["count"] == 3

@@ -90,7 +90,9 @@ def heatmap(
         height = max(2.5, 0.8 + 0.28 * len(rows))
         fig = Figure(figsize=(width, height))
         ax = fig.add_subplot()
-        data = [[float(v or 0) for v in line] for line in values] or [[0.0]]
+        data = [[float(v or 0) for v in line] for line in values] if columns else []
+        if not data or not columns:  # nothing to shade: one blank column keeps the axes valid
+            data, columns = [[0.0] for _ in rows] or [[0.0]], [""]
         top = max((max(line, default=0) for line in data), default=0) or 1
         from matplotlib.colors import ListedColormap
 
