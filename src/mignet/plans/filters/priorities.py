@@ -29,7 +29,10 @@ class JointPriorityFilter(RecordFilter):
     kind = df.ChoiceFilter(choices=c.PriorityKind.choices, label=_("Type"))
     body = df.ModelChoiceFilter(queryset=_scoped(Body), label=_("Proposed in"))
     supporter = df.ModelChoiceFilter(
-        queryset=_scoped(Organisation), method="filter_supporter", label=_("Supported by")
+        queryset=_scoped(Organisation),
+        field_name="supporters",
+        method="filter_supporter",
+        label=_("Supported by"),
     )
 
     class Meta:
