@@ -24,7 +24,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from .conftest import sign_in
-from .plans_fixtures import IMPEDIMENT, NEXT_MEETING, current_quarter, plans_world_fixture  # noqa: F401
+from .plans_fixtures import IMPEDIMENT, NETWORK_ACTIVITY, NEXT_MEETING, current_quarter, plans_world_fixture  # noqa: F401
 
 NARRATIVE = "Twelve orientation sessions in Sylhet reached 310 women before departure."
 NEW_IMPEDIMENT = "Visa processing delays stop women workers from leaving on time"
@@ -247,14 +247,15 @@ def _edited(workbook_bytes: bytes, *, district: str, activity_pk: int) -> tuple[
 
 
 def _import(page, data: bytes) -> None:
-    page.get_by_label(re.compile("file", re.I)).first.set_input_files(
+    page.get_by_label("Edited workbook (XLSX)").set_input_files(
         {
             "name": "network-work-plan.xlsx",
             "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "buffer": data,
         }
     )
-    page.get_by_role("button", name=re.compile("Preview|Check|dry run", re.I)).click()
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import preview")
 
 
 def test_the_secretariat_imports_an_edited_workbook_after_fixing_its_one_error(
@@ -266,46 +267,58 @@ def test_the_secretariat_imports_an_edited_workbook_after_fixing_its_one_error(
     draft, activity = world["draft"], world["network_activity"]
     s = _person_page(context_factory, accounts["secretariat"])
 
-    s.goto(draft.get_absolute_url())
-    expect(s.get_by_role("heading", level=1)).to_contain_text(draft.title)
-    exported = _download(s, re.compile("Excel|XLSX"))
-    assert exported[:2] == b"PK", "the export is not an XLSX (zip) file"
-
     def snapshot():
-        return sorted(Activity.objects.filter(plan=draft).values_list("pk", "title", "version"))
+        return sorted(
+            Activity.all_objects.filter(plan=draft).values_list("pk", "title", "version", "deleted_at")
+        )
 
     before = snapshot()
 
-    # One unknown district: the preview names sheet, row and column; nothing changes.
+    # The import page says how: export the plan, edit the workbook, upload it.
+    s.goto(_url("plans:plan-import", pk=draft.pk))
+    expect(s.get_by_role("heading", level=1)).to_have_text("Import from Excel")
+    exported = _download(s, "Export the plan to Excel")
+    assert exported[:2] == b"PK", "the export is not an XLSX (zip) file"
+
+    # One unknown district: the preview names the sheet, the row and the column; nothing is saved.
     bad, new_row = _edited(exported, district="Dhakka", activity_pk=activity.pk)
-    s.goto(draft.get_absolute_url())
-    s.get_by_role("link", name=re.compile("^Import")).click()
-    expect(s.get_by_role("heading", level=1)).to_contain_text("Import")
     _import(s, bad)
-    errors = s.get_by_role("region", name=re.compile("error", re.I))
-    expect(errors).to_contain_text("Dhakka")
-    error_row = errors.get_by_role("row").filter(has_text="Dhakka")
-    expect(error_row).to_have_count(1)
-    expect(error_row).to_contain_text("Activities")
-    expect(error_row).to_contain_text(str(new_row))
-    expect(error_row).to_contain_text("Districts")
-    expect(s.get_by_role("button", name="Apply")).to_have_count(0)
+    problems = s.get_by_role("alert").filter(has_text="before importing")
+    expect(problems.get_by_role("heading")).to_have_text("1 problem to fix before importing")
+    expect(problems).to_contain_text("Nothing has been saved.")
+    expect(problems.get_by_role("listitem")).to_have_count(1)
+    expect(problems.get_by_role("listitem")).to_contain_text(
+        re.compile(rf"^Activities, row {new_row}, column Districts: .*Dhakka")
+    )
+    expect(s.get_by_role("button", name="Apply these changes")).to_have_count(0)
     assert snapshot() == before
 
-    # Fixed: the preview lists the two changes; applying writes them.
-    good, _ = _edited(exported, district="Dhaka", activity_pk=activity.pk)
+    # The district fixed: the preview lists the retitled activity and the new one, still saving nothing.
+    good, _row = _edited(exported, district="Dhaka", activity_pk=activity.pk)
+    s.get_by_role("link", name="Upload a file").click()
     _import(s, good)
-    changes = s.get_by_role("main")
-    expect(changes).to_contain_text(RETITLED)
-    expect(changes).to_contain_text(NEW_ACTIVITY)
+    expect(s.get_by_role("alert").filter(has_text="before importing")).to_have_count(0)
+    expect(
+        s.get_by_text("Nothing has been saved yet. Check the changes below, then apply them.")
+    ).to_be_visible()
+    summary = s.get_by_role("table", name="Rows by sheet").get_by_role("row").filter(has_text="Activities")
+    expect(summary.get_by_role("cell")).to_have_text(["1", "1", "0"])
+    changed = s.get_by_role("row").filter(has=s.get_by_role("cell", name=activity.code, exact=True))
+    expect(changed).to_contain_text("Changed")
+    expect(changed).to_contain_text(f"Title: {NETWORK_ACTIVITY} → {RETITLED}")
+    added = s.get_by_role("row").filter(has=s.get_by_role("cell", name=str(new_row), exact=True))
+    expect(added).to_contain_text("New")
     assert snapshot() == before
-    s.get_by_role("button", name="Apply").click()
-    _flash(s, "")
+
+    s.get_by_role("button", name="Apply these changes").click()
+    _flash(s, "Imported: 1 created, 1 updated.")
     expect(s.get_by_role("heading", level=1)).to_contain_text(draft.title)
-    plan_page = s.get_by_role("main")
-    expect(plan_page.get_by_role("link", name=re.compile(re.escape(RETITLED)))).to_be_visible()
-    expect(plan_page.get_by_role("link", name=re.compile(re.escape(NEW_ACTIVITY)))).to_be_visible()
+    tree = s.get_by_role("main")
+    expect(tree).to_contain_text(f"{activity.code} {RETITLED}")
+    expect(tree).to_contain_text(NEW_ACTIVITY)
+    expect(tree).not_to_contain_text(NETWORK_ACTIVITY)
     titles = set(Activity.objects.filter(plan=draft).values_list("title", flat=True))
     assert titles == {RETITLED, NEW_ACTIVITY}
-    added = Activity.objects.get(plan=draft, title=NEW_ACTIVITY)
-    assert [d.name for d in added.districts.all()] == ["Dhaka"]
+    new = Activity.objects.get(plan=draft, title=NEW_ACTIVITY)
+    assert [d.name for d in new.districts.all()] == ["Dhaka"]
+    assert new.lead_organisation.acronym == "IOM"
