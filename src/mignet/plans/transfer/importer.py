@@ -336,7 +336,7 @@ class Reader:
                     )
                     continue
                 sheets[sheet.key] = (sheet, ws)
-            declared = sum(max((ws.max_row or 1) - 1, 0) for _sheet, ws in sheets.values())
+            declared = sum(self._row_count(ws, self.limit + 1) for _sheet, ws in sheets.values())
             if declared > self.limit:
                 self._too_many(declared)
                 return self.preview
@@ -361,13 +361,27 @@ class Reader:
                 parse(tables[sheet.key])
         return self.preview
 
+    @staticmethod
+    def _row_count(ws, cap: int) -> int:
+        """Data rows below the header: from the sheet's declared size, else counted (streaming) up to `cap`."""
+        if ws.max_row is not None and ws.max_row > 1:
+            return ws.max_row - 1
+        count = -1
+        for _values in ws.iter_rows(values_only=True):
+            count += 1
+            if count >= cap:
+                break
+        return max(count, 0)
+
     def _too_many(self, count: int) -> None:
+        if count > self.limit + 1:
+            message = _("This file has %(count)s data rows; an import can hold at most %(limit)s.")
+        else:  # counted while streaming, and stopped at the first row past the limit
+            message = _("This file has more than %(limit)s data rows; an import can hold at most %(limit)s.")
         self.preview.error(
-            _(
-                "This file has %(count)s data rows; an import can hold at most %(limit)s. "
-                "Split it into smaller files and import them one after another."
-            )
-            % {"count": f"{count:,}", "limit": f"{self.limit:,}"}
+            message % {"count": f"{count:,}", "limit": f"{self.limit:,}"}
+            + " "
+            + _("Split it into smaller files and import them one after another.")
         )
 
     def _rows(self, sheet: t.Sheet, ws) -> list[tuple[int, dict]] | None:
