@@ -75,7 +75,7 @@ def progress_report_list(*, user, network=None) -> QuerySet:
 def progress_report_get(*, user, network, pk, include_deleted: bool = False) -> ProgressReport:
     """One report, or 404 when the user may not read it."""
     qs = ProgressReport.all_objects.filter(plan__deleted_at__isnull=True).select_related(
-        "network", "plan__network", "organisation", "submitted_by"
+        "network", "plan__network", "organisation__network", "submitted_by"
     )
     return record_get(qs, user=user, network=network, pk=pk, include_deleted=include_deleted)
 
@@ -196,7 +196,9 @@ def report_detail(*, user, obj: ProgressReport) -> dict:
     """What the report page shows beside the report: its lines with their activities and the measurements
     reported in it."""
     updates = list(
-        ProgressUpdate.objects.filter(report=obj).select_related("activity").order_by("activity__code", "pk")
+        ProgressUpdate.objects.filter(report=obj)
+        .select_related("activity__network")
+        .order_by("activity__code", "pk")
     )
     measurements = list(
         Measurement.objects.filter(report=obj)
