@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
@@ -270,3 +271,70 @@ def _raise_impediment(*, actor, network, data, activities):
         by=actor,
     )
     return impediment
+
+
+# --- The Excel round trip
+
+
+def download(page, link_name) -> bytes:
+    """Click a link that downloads a file; the file's bytes."""
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_name).click()
+    done = info.value
+    assert done.failure() is None, done.failure()
+    with open(done.path(), "rb") as f:
+        return f.read()
+
+
+def sheet_columns(sheet) -> tuple[int, dict[str, int]]:
+    """The header row of a template sheet and each header's column number."""
+    for row in sheet.iter_rows(min_row=1, max_row=10):
+        headers = {str(c.value).strip(): c.column for c in row if c.value not in (None, "")}
+        if "ID" in headers and "Title" in headers:
+            return row[0].row, headers
+    raise AssertionError(f"no header row on sheet {sheet.title}")
+
+
+def edited_workbook(
+    workbook: bytes, *, activity_pk: int, title: str, new_title: str, district: str
+) -> tuple[bytes, int]:
+    """The exported workbook as a person edits it: the activity `activity_pk` retitled `title`, and a new
+    activity `new_title` (IOM, GCM objective 6, in `district`) typed in the first empty row of the
+    Activities sheet, under the same output. The file and the new row's number."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(workbook))
+    sheet = book["Activities"]
+    header_row, col = sheet_columns(sheet)
+    rows = [
+        r for r in range(header_row + 1, sheet.max_row + 1) if sheet.cell(r, col["ID"]).value == activity_pk
+    ]
+    assert len(rows) == 1, f"the Activities sheet has {len(rows)} rows with ID {activity_pk}"
+    existing = rows[0]
+    sheet.cell(existing, col["Title"]).value = title
+    new = sheet.max_row + 1
+
+    def same(header):
+        return sheet.cell(existing, col[header]).value
+
+    for header, value in (
+        ("Output code", same("Output code")),
+        ("Title", new_title),
+        ("Description", "Dialogues with recruiting agencies and returnees in the districts."),
+        ("Lead organisation", "IOM"),
+        ("GCM objectives", "6"),
+        ("Districts", district),
+        ("Start", same("Start")),
+        ("End", same("End")),
+        ("Budget required (USD)", 50000),
+        ("Budget available (USD)", 20000),
+        ("Spent (USD)", 0),
+        ("Status", same("Status")),
+        ("Gender marker", 0),
+        ("HR marker", 0),
+        ("Joint programme", same("Joint programme")),
+    ):
+        sheet.cell(new, col[header]).value = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue(), new

@@ -16,7 +16,6 @@ The plans, the meeting and the TWG's first impediment are made by `plans_fixture
 
 from __future__ import annotations
 
-import io
 import re
 from decimal import Decimal
 
@@ -24,7 +23,15 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from .conftest import sign_in
-from .plans_fixtures import IMPEDIMENT, NETWORK_ACTIVITY, NEXT_MEETING, current_quarter, plans_world_fixture  # noqa: F401
+from .plans_fixtures import (  # noqa: F401 - plans_world_fixture is the fixture `plans_world`
+    IMPEDIMENT,
+    NETWORK_ACTIVITY,
+    NEXT_MEETING,
+    current_quarter,
+    download,
+    edited_workbook,
+    plans_world_fixture,
+)
 
 NARRATIVE = "Twelve orientation sessions in Sylhet reached 310 women before departure."
 NEW_IMPEDIMENT = "Visa processing delays stop women workers from leaving on time"
@@ -184,68 +191,6 @@ def test_a_twg_escalates_an_impediment_and_it_shows_on_the_networks_next_meeting
 # --- 3. The Excel round trip
 
 
-def _download(page, link_name) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("link", name=link_name).click()
-    download = info.value
-    assert download.failure() is None, download.failure()
-    with open(download.path(), "rb") as f:
-        return f.read()
-
-
-def _sheet_columns(sheet) -> tuple[int, dict[str, int]]:
-    """The header row of a template sheet and each header's column number."""
-    for row in sheet.iter_rows(min_row=1, max_row=10):
-        headers = {str(c.value).strip(): c.column for c in row if c.value not in (None, "")}
-        if "ID" in headers and "Title" in headers:
-            return row[0].row, headers
-    raise AssertionError(f"no header row on sheet {sheet.title}")
-
-
-def _edited(workbook_bytes: bytes, *, district: str, activity_pk: int) -> tuple[bytes, int]:
-    """The exported workbook with one activity retitled and one activity added in `district`; returns the
-    file and the new row's number."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(workbook_bytes))
-    sheet = book["Activities"]
-    header_row, col = _sheet_columns(sheet)
-    existing = None
-    for row in range(header_row + 1, sheet.max_row + 1):
-        if (
-            sheet.cell(row, col["ID"]).value not in (None, "")
-            and int(sheet.cell(row, col["ID"]).value) == activity_pk
-        ):
-            existing = row
-    assert existing is not None, "the exported sheet has no row for the activity"
-    sheet.cell(existing, col["Title"]).value = RETITLED
-    new = sheet.max_row + 1
-    for header, value in (
-        ("ID", None),
-        ("Output code", sheet.cell(existing, col["Output code"]).value),
-        ("Title", NEW_ACTIVITY),
-        ("Description", "Dialogues with recruiting agencies and returnees in the districts."),
-        ("Lead organisation", "IOM"),
-        ("GCM objectives", "6"),
-        ("Districts", district),
-        ("Start", sheet.cell(existing, col["Start"]).value),
-        ("End", sheet.cell(existing, col["End"]).value),
-        ("Budget required (USD)", 50000),
-        ("Budget available (USD)", 20000),
-        ("Spent (USD)", 0),
-    ):
-        if header in col:
-            sheet.cell(new, col[header]).value = value
-    if "Status" in col:
-        sheet.cell(new, col["Status"]).value = sheet.cell(existing, col["Status"]).value
-    for header in ("Gender marker", "Human-rights marker", "Joint programme"):
-        if header in col:
-            sheet.cell(new, col[header]).value = sheet.cell(existing, col[header]).value
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue(), new
-
-
 def _import(page, data: bytes) -> None:
     page.get_by_label("Edited workbook (XLSX)").set_input_files(
         {
@@ -277,11 +222,13 @@ def test_the_secretariat_imports_an_edited_workbook_after_fixing_its_one_error(
     # The import page says how: export the plan, edit the workbook, upload it.
     s.goto(_url("plans:plan-import", pk=draft.pk))
     expect(s.get_by_role("heading", level=1)).to_have_text("Import from Excel")
-    exported = _download(s, "Export the plan to Excel")
+    exported = download(s, "Export the plan to Excel")
     assert exported[:2] == b"PK", "the export is not an XLSX (zip) file"
 
     # One unknown district: the preview names the sheet, the row and the column; nothing is saved.
-    bad, new_row = _edited(exported, district="Dhakka", activity_pk=activity.pk)
+    bad, new_row = edited_workbook(
+        exported, activity_pk=activity.pk, title=RETITLED, new_title=NEW_ACTIVITY, district="Dhakka"
+    )
     _import(s, bad)
     problems = s.get_by_role("alert").filter(has_text="before importing")
     expect(problems.get_by_role("heading")).to_have_text("1 problem to fix before importing")
@@ -294,7 +241,9 @@ def test_the_secretariat_imports_an_edited_workbook_after_fixing_its_one_error(
     assert snapshot() == before
 
     # The district fixed: the preview lists the retitled activity and the new one, still saving nothing.
-    good, _row = _edited(exported, district="Dhaka", activity_pk=activity.pk)
+    good, _row = edited_workbook(
+        exported, activity_pk=activity.pk, title=RETITLED, new_title=NEW_ACTIVITY, district="Dhaka"
+    )
     s.get_by_role("link", name="Upload a file").click()
     _import(s, good)
     expect(s.get_by_role("alert").filter(has_text="before importing")).to_have_count(0)
