@@ -149,7 +149,7 @@ def test_gaps_are_the_objectives_without_activity(world, users, network):
 def test_a_chosen_draft_plan_is_shown(world, users, network):
     data = dash(users["secretariat"], network, plan=world["draft"])
     assert data["progress"]["totals"]["count"] == 1
-    assert [g["number"] for g in data["gaps"]] == [n for n in range(2, 24)]
+    assert [g["number"] for g in data["gaps"]] == list(range(2, 24))
 
 
 def test_status_body_and_budget_totals(world, users, network, twg, plenary):

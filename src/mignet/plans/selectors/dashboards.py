@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -277,7 +277,7 @@ def indicator_progress_rows(*, user, network, acts: QuerySet[Activity], filters:
         scoped(Indicator.objects.all(), user=user, network=network)
         .filter(owner)
         .filter(pk__in=targets.values("indicator_id"))
-        .select_related("plan")
+        .select_related("plan", "network")
         .prefetch_related(
             Prefetch("targets", queryset=targets.order_by("period_end"), to_attr="shown_targets"),
             Prefetch(
@@ -366,6 +366,7 @@ def _scored_pairs(
     """The similar pairs at the lowest threshold a page may ask for, kept in the cache under what went in
     (texts, groups, owners): an unchanged set of activities is not compared again."""
     key = "plans:duplicates:" + _fingerprint([texts, groups, owners])
+    cache = caches["shared"]  # Redis when configured, else this process's memory; never the database
     found = cache.get(key)
     if found is None:
         pairs = similarity.similar_pairs(texts, groups, threshold=MIN_THRESHOLD, owners=owners)

@@ -4,12 +4,16 @@ SVG file with the same filters, and the duplication view where a TWG chair revie
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 
 from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -35,7 +39,31 @@ def _filter_form(request, network, form_class=DashboardFilterForm, **extra):
 
 
 def chart_svg(name: str, data: dict) -> str:
-    """Draw one of the dashboard's charts from the dashboard's data (see `selectors.dashboard`)."""
+    """One of the dashboard's charts from the dashboard's data (see `selectors.dashboard`), drawn once per
+    distinct data and language and then kept in the shared cache."""
+    key = (
+        "plans:chart:"
+        + hashlib.sha256(
+            json.dumps([name, get_language(), _chart_input(name, data)], default=str).encode()
+        ).hexdigest()
+    )
+    cache = caches["shared"]
+    svg = cache.get(key)
+    if svg is None:
+        svg = _draw(name, data)
+        cache.set(key, svg, 24 * 3600)
+    return svg
+
+
+def _chart_input(name: str, data: dict):
+    if name == "coverage":
+        return data["coverage"]
+    if name == "status":
+        return data["progress"]["statuses"]
+    return data["budget"]
+
+
+def _draw(name: str, data: dict) -> str:
     if name == "coverage":
         cov = data["coverage"]
         budget = cov["measure"] == "budget"
