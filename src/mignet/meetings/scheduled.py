@@ -152,11 +152,13 @@ def cadence_alerts(now: datetime.datetime | None = None) -> int:
 
 def tick(now: datetime.datetime | None = None) -> dict[str, int]:
     """Run all the scheduled work once; returns what each part did."""
+    from mignet.plans.scheduled import progress_reminders  # the plans app builds on meetings, not the reverse
+
     now = now or timezone.now()
     return {
         "decisions_settled": decisions_settle_due(now),
         "action_point_reminders": action_point_reminders(now),
         "chair_term_alerts": chair_term_alerts(now),
         "cadence_alerts": cadence_alerts(now),
-        "progress_reminders": __import__("mignet.plans.scheduled", fromlist=["x"]).progress_reminders(now),
+        "progress_reminders": progress_reminders(now),
     }
