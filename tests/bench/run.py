@@ -21,6 +21,13 @@ the request with the most steps, its edit and next-step forms), the public porta
 search, a resource, the Atom feed) and its API collections (resources, with a ranked search; versions;
 capacity-building requests).
 
+The plans app: the plan list and the page of the plan with the most activities, the activity list (plain
+and filtered by status and GCM objective) and the activity with the most indicators, the dashboard, the
+impediments (list, the one with the most steps), the quarterly reports (overview list, the report with the
+most lines), the joint priorities, the duplicates view and the API collections (plans, activities plain
+and filtered, indicators, measurements, impediments, progress reports). These pages are being built: a
+case whose URL name does not exist yet is left out with a printed note (NoReverseMatch), never an error.
+
 It prints a table (case × scale: median ms, p95 ms, queries), flags what misses DESIGN.md's targets,
 and writes var/bench/latest.json as {"scales": {"<scale>": {"rows": N, "cases": {"<case>": {"median_ms": x,
 "p95_ms": y, "queries": q}}}}} — merged with the scales of earlier runs on the same database engine with
@@ -237,7 +244,7 @@ def kind_of(case: str) -> str:
         return "write"
     if case.startswith("api/"):
         return "api"
-    if case.split("@")[0] in ("home", "about"):
+    if case.split("@")[0] in ("home", "about", "plans/dashboard"):
         return "dashboard"
     return "page"
 
@@ -308,6 +315,11 @@ def worker(scale: str, out: Path) -> None:
         importlib.util.find_spec("mignet.meetings.generate") is not None
         and not Meeting.all_objects.filter(network__slug=NETWORK).exists()
     )
+    # Likewise data generated before the plans generator existed.
+    if importlib.util.find_spec("mignet.plans.generate") is not None:
+        from mignet.plans.models import Plan
+
+        stale = stale or not Plan.all_objects.filter(network__slug=NETWORK).exists()
     if generate.batch_info() != (scale, SEED) or stale:
         started = time.monotonic()
         print(f"   generating {scale} (seed {SEED})…", flush=True)
@@ -315,7 +327,7 @@ def worker(scale: str, out: Path) -> None:
         print(f"   generated {sum(counts.values()):,} rows in {time.monotonic() - started:.0f} s", flush=True)
     else:
         print(f"   reusing the {scale} data (seed {SEED})", flush=True)
-    rows = sum(v for k, v in generate.row_counts().items() if k != "users") + _meetings_rows()
+    rows = sum(v for k, v in generate.row_counts().items() if k != "users") + _meetings_rows() + _plans_rows()
     cases, errors = measure()
     out.write_text(json.dumps({"rows": rows, "cases": cases, "errors": errors}))
 
@@ -489,6 +501,7 @@ def measure() -> tuple[dict, dict]:
     plan += _meetings_plan(t, base, secretariat)
     plan += _library_search_plan(base, secretariat)
     plan += _library_plan(base, secretariat)
+    plan += _plans_plan(secretariat)
 
     cases, errors = {}, {}
     for name, client, url in plan:
@@ -702,6 +715,152 @@ def _library_plan(base: str, secretariat) -> list[tuple[str, object, str | None]
         plan.append((f"api/{name}", secretariat, f"/api/v1/{name}/"))
     plan.append(("api/resources?search", secretariat, "/api/v1/resources/?search=migration"))
     add("api/resources/detail", "Resource", lambda o: f"/api/v1/resources/{o.pk}/")
+    return plan
+
+
+def _plans_rows() -> int:
+    """Rows of the plans app's tables (all networks)."""
+    from mignet.plans import models as pm
+
+    models = [
+        pm.FrameworkItem,
+        pm.Plan,
+        pm.PlanVersion,
+        pm.Result,
+        pm.Activity,
+        pm.Indicator,
+        pm.Target,
+        pm.Measurement,
+        pm.ProgressReport,
+        pm.ProgressUpdate,
+        pm.Impediment,
+        pm.ImpedimentStep,
+        pm.JointPriority,
+        pm.DuplicateReview,
+    ]
+    return sum(m.all_objects.count() for m in models)
+
+
+def _plans_targets(network) -> dict:
+    """The plans app's records to visit: the plan with the most activities, the activity with the most
+    indicators, the GCM objective with the most activities, the impediment with the most steps, the report
+    with the most lines, the indicator with the most measurements. None when the data has none."""
+    from django.db.models import Count, OuterRef, Subquery
+
+    from mignet.core.models import GCMObjective
+    from mignet.plans import models as pm
+
+    def count_of(model, field):
+        rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+        return Subquery(rows.annotate(n=Count("pk")).values("n")[:1])
+
+    def busiest(model, child, field):
+        return (
+            model.objects.filter(network=network)
+            .annotate(n=count_of(child, field))
+            .order_by("-n", "pk")
+            .first()
+        )
+
+    through = pm.Activity.gcm_objectives.through
+    top_gcm = (
+        through.objects.filter(activity__network=network)
+        .values("gcmobjective_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "gcmobjective_id")
+        .first()
+    )
+    return {
+        "Plan": busiest(pm.Plan, pm.Activity, "plan"),
+        "Activity": busiest(pm.Activity, pm.Indicator, "activity"),
+        "Indicator": busiest(pm.Indicator, pm.Measurement, "indicator"),
+        "Impediment": busiest(pm.Impediment, pm.ImpedimentStep, "impediment"),
+        "ProgressReport": busiest(pm.ProgressReport, pm.ProgressUpdate, "report"),
+        "JointPriority": pm.JointPriority.objects.filter(network=network).order_by("pk").first(),
+        "GCMObjective": GCMObjective.objects.filter(pk=top_gcm["gcmobjective_id"]).first()
+        if top_gcm
+        else None,
+    }
+
+
+PLANS_PAGES = [
+    # (case, URL name, target key or None, query string)
+    ("plans/list", "plans:plan-list", None, ""),
+    ("plans/detail", "plans:plan-detail", "Plan", ""),
+    ("activities/list", "plans:activity-list", None, ""),
+    ("activities/list?filter", "plans:activity-list", None, "status=ongoing&gcm_objective={GCMObjective}"),
+    ("activities/detail", "plans:activity-detail", "Activity", ""),
+    ("indicators/detail", "plans:indicator-detail", "Indicator", ""),
+    ("plans/dashboard", "plans:dashboard", None, ""),
+    ("plans/duplicates", "plans:duplicates", None, ""),
+    ("impediments/list", "plans:impediment-list", None, ""),
+    ("impediments/list?filter", "plans:impediment-list", None, "stage=government"),
+    ("impediments/detail", "plans:impediment-detail", "Impediment", ""),
+    ("progress-reports/list", "plans:progressreport-list", None, ""),
+    ("progress-reports/detail", "plans:progressreport-detail", "ProgressReport", ""),
+    ("joint-priorities/list", "plans:jointpriority-list", None, ""),
+    ("joint-priorities/detail", "plans:jointpriority-detail", "JointPriority", ""),
+]
+PLANS_API = [
+    ("api/plans", "plans", ""),
+    ("api/activities", "activities", ""),
+    ("api/activities?filter", "activities", "status=ongoing&gcm_objective={GCMObjective}"),
+    ("api/indicators", "indicators", ""),
+    ("api/measurements", "measurements", ""),
+    ("api/impediments", "impediments", ""),
+    ("api/progress-reports", "progress-reports", ""),
+]
+
+
+def _plans_plan(secretariat) -> list[tuple[str, object, str | None]]:
+    """The plans app's cases. Its pages and endpoints are being built: a URL name or API route that does not
+    exist (yet) is left out with a printed note; a record the data lacks is reported as an error."""
+    from django.urls import NoReverseMatch, reverse
+
+    from mignet.network.models import Network
+
+    network = Network.objects.get(slug=NETWORK)
+    t = _plans_targets(network)
+    plan: list[tuple[str, object, str | None]] = []
+
+    def query(q: str) -> str | None:
+        if "{GCMObjective}" in q:
+            if t["GCMObjective"] is None:
+                return None
+            q = q.replace("{GCMObjective}", str(t["GCMObjective"].pk))
+        return f"?{q}" if q else ""
+
+    for case, name, key, q in PLANS_PAGES:
+        kwargs = {"network": NETWORK}
+        if key is not None:
+            if t.get(key) is None:
+                plan.append((case, f"no {key} in {NETWORK}: the generator made none", None))
+                continue
+            kwargs["pk"] = t[key].pk
+        try:
+            url = reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            print(f"   {case:<34} skipped: no URL named {name} yet", flush=True)
+            continue
+        qs = query(q)
+        if qs is None:
+            plan.append((case, "no GCM objective with activities", None))
+        else:
+            plan.append((case, secretariat, url + qs))
+    try:
+        from mignet.plans.api.urls import routes
+    except ImportError:
+        routes = []
+    known = {prefix for prefix, *_rest in routes}
+    for case, prefix, q in PLANS_API:
+        if prefix not in known:
+            print(f"   {case:<34} skipped: no API route /api/v1/{prefix}/ yet", flush=True)
+            continue
+        qs = query(q)
+        if qs is None:
+            plan.append((case, "no GCM objective with activities", None))
+        else:
+            plan.append((case, secretariat, f"/api/v1/{prefix}/{qs}"))
     return plan
 
 

@@ -1114,6 +1114,7 @@ def generate(
         raise GenerateRefused("Networks with slugs starting gen- remain; delete them first.")
     from mignet.library import generate as library_generate
     from mignet.meetings import generate as meetings_generate
+    from mignet.plans import generate as plans_generate
 
     today = timezone.localdate()
     ref = _reference()
@@ -1124,6 +1125,7 @@ def generate(
         builder = _NetworkBuilder(spec, seed=seed, scale=scale, today=today, ref=ref, pw=pw)
         totals.update(_write_network(builder))
         totals.update(meetings_generate.write(builder))  # meetings, decisions, action points
+        totals.update(plans_generate.write(builder))  # plans, activities, indicators, measurements, reports
         totals.update(library_generate.write(builder))  # resources with extracted text; then the index
         if progress:
             progress(f"  {i}/{len(specs)} {spec.slug}: {sum(totals.values())} rows so far")
