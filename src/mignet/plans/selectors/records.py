@@ -305,10 +305,14 @@ def plan_get(*, user, network, pk, include_deleted=False) -> Plan:
 
 
 def _indicators_qs():
-    return Indicator.objects.prefetch_related(
-        Prefetch("targets", queryset=Target.objects.order_by("period_end")),
-        Prefetch("measurements", queryset=Measurement.objects.order_by("period_end", "pk")),
-    ).order_by("code", "pk")
+    return (
+        Indicator.objects.select_related("network")
+        .prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("period_end")),
+            Prefetch("measurements", queryset=Measurement.objects.order_by("period_end", "pk")),
+        )
+        .order_by("code", "pk")
+    )
 
 
 def _with_progress(indicators):
@@ -320,7 +324,11 @@ def _with_progress(indicators):
 def plan_detail(*, user, obj: Plan) -> dict:
     """The results tree (outcome → outputs → activities) with indicators under each, budget totals,
     approved versions and which steps the user may take. Queries do not grow with the plan's size."""
-    results = list(Result.objects.filter(plan=obj).order_by("parent__position", "position"))
+    results = list(
+        scoped(Result.objects.filter(plan=obj), user=user, network=None)
+        .select_related("network")
+        .order_by("parent__position", "position")
+    )
     activities = list(
         scoped(Activity.objects.filter(plan=obj), user=user, network=None)
         .select_related("lead_organisation__network", "network")
