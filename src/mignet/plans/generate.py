@@ -338,7 +338,7 @@ class _PlansBuilder:
                 created_at=created,
             )
         )
-        self.approve(plan, approved)
+        approved = self.approve(plan, approved)
         outcomes, outputs = [], []
         for i, text in enumerate(rng.sample(OUTCOMES, 3), start=1):
             outcome = self.add(
@@ -568,22 +568,28 @@ class _PlansBuilder:
                     )
                 )
 
-    def approve(self, plan: Plan, when: datetime.datetime) -> None:
+    def approve(self, plan: Plan, when: datetime.datetime) -> datetime.datetime:
         """The plenary's written decision approving the plan, every member agreeing (adopted by the rules)."""
         from mignet.meetings import choices as mc
         from mignet.meetings.models import Decision, Position
 
-        day = when.date()
-        members = [
-            m.organisation
+        active = [
+            m
             for m in self.memberships
-            if m.status == nc.MembershipStatus.ACTIVE
-            and m.kind == nc.MembershipKind.MEMBER
-            and m.start_date <= day
-            and not (m.end_date and m.end_date < day)
+            if m.status == nc.MembershipStatus.ACTIVE and m.kind == nc.MembershipKind.MEMBER
+        ]
+        if not active:
+            return when
+        day = when.date()
+        if not any(m.start_date <= day for m in active):  # before the first members joined: when they had
+            day = min(m.start_date for m in active)
+            when = self.at(day, 11)
+            day = when.date()
+        members = [
+            m.organisation for m in active if m.start_date <= day and not (m.end_date and m.end_date < day)
         ]
         if not members:
-            return
+            return when
         decision = Decision(
             network=self.network,
             body=self.plenary,
@@ -612,6 +618,8 @@ class _PlansBuilder:
                     created_at=when - DAY,
                 )
             )
+        plan.approved_at = when
+        return when
 
     def make_reports(self, plan: Plan) -> None:
         """This year's quarterly reports of each lead organisation; about one in ten late for the last quarter."""
