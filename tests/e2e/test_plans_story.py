@@ -111,7 +111,6 @@ def test_a_focal_point_submits_the_quarterly_report_and_the_activity_shows_it(
     )
     assert report.status == "submitted"
     assert Measurement.objects.get(indicator=indicator, report=report).value == Decimal("310")
-    # The activity's page shows the new status and percentage.
     # The report's page, where the submit leads, shows the line as written.
     expect(unhcr.get_by_role("heading", level=1)).to_contain_text(period)
     written = unhcr.get_by_role("row").filter(has_text=activity.title)
@@ -119,6 +118,7 @@ def test_a_focal_point_submits_the_quarterly_report_and_the_activity_shows_it(
     expect(written).to_contain_text("45%")
     expect(written).to_contain_text(NARRATIVE)
     expect(written).to_contain_text(f"{indicator.name}: 310")
+    # The activity's page shows the new status, percentage and spending, and the quarter's narrative.
     written.get_by_role("link", name=activity.code, exact=True).click()
     expect(unhcr.get_by_role("heading", level=1)).to_contain_text(activity.title)
     expect(_record_value(unhcr, "Status")).to_have_text(re.compile(r"Ongoing\s*·\s*45 % complete"))
