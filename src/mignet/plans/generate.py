@@ -148,7 +148,6 @@ ORDER = [
     Result,
     Activity,
     Indicator,
-    Target,
     PlanVersion,
     ProgressReport,
     ProgressUpdate,
@@ -219,6 +218,7 @@ class _PlansBuilder:
         self.decisions: list = []
         self.positions: list = []
         self.measures: list[tuple] = []
+        self.targets: list[tuple] = []
 
     def add(self, obj):
         self.rows[type(obj)].append(obj)
@@ -533,15 +533,14 @@ class _PlansBuilder:
         step = D(rng.randint(20, 400))
         for year in years:
             if plan.start_date.year <= year <= plan.end_date.year:
-                self.add(
-                    Target(
-                        network=self.network,
-                        indicator=indicator,
-                        period=str(year),
-                        period_end=datetime.date(year, 12, 31),
-                        value=baseline + step * 4 * (year - years[0] + 1),
-                        visibility=plan.visibility,
-                        created_at=plan.created_at,
+                self.targets.append(
+                    (
+                        indicator,
+                        str(year),
+                        datetime.date(year, 12, 31),
+                        baseline + step * 4 * (year - years[0] + 1),
+                        plan.visibility,
+                        plan.created_at,
                     )
                 )
         for year, quarter in quarters:
@@ -714,7 +713,7 @@ class _PlansBuilder:
                 previous = to_stage
 
 
-def _fast_insert(model, rows: list[dict], *, batch: int = 5_000) -> None:
+def _fast_insert(model, rows: list[dict], *, batch: int = 5_000, history: bool = True) -> None:
     """Insert plain rows of `model` and their "created" history entries with `executemany`, skipping the
     per-value preparation of `bulk_create` (the bulk of the time for a million measurements). Primary keys
     are given from the table's current maximum; the generator is the only writer inside its transaction."""
@@ -724,7 +723,8 @@ def _fast_insert(model, rows: list[dict], *, batch: int = 5_000) -> None:
     if not rows:
         return
     ops = connection.ops
-    start = (model.all_objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    manager = getattr(model, "all_objects", model._default_manager)
+    start = (manager.aggregate(m=Max("pk"))["m"] or 0) + 1
     for offset, row in enumerate(rows):
         row["id"] = start + offset
 
@@ -744,18 +744,26 @@ def _fast_insert(model, rows: list[dict], *, batch: int = 5_000) -> None:
         sql = (
             f"INSERT INTO {connection.ops.quote_name(table_model._meta.db_table)} ({names}) VALUES ({marks})"  # noqa: S608 — names from the model
         )
-        convs = [(converter(f), default) for f, default in columns]
+        getters = []
+        for f, default in columns:
+            conv, name = converter(f), f.attname
+            if conv is None:
+                getters.append(lambda r, n=name, d=default: r.get(n, d))
+            else:
+                cache: dict = {}  # rows share their dates: convert each value once
+
+                def get(r, n=name, d=default, conv=conv, cache=cache):
+                    v = r.get(n, d)
+                    if v is None:
+                        return None
+                    if v not in cache:
+                        cache[v] = conv(v)
+                    return cache[v]
+
+                getters.append(get)
         with connection.cursor() as cursor:
             for i in range(0, len(values), batch):
-                chunk = [
-                    tuple(
-                        (conv(v) if conv and v is not None else v)
-                        for (conv, _d), v in zip(
-                            convs, (r.get(f.attname, d) for f, d in columns), strict=True
-                        )
-                    )
-                    for r in values[i : i + batch]
-                ]
+                chunk = [tuple(g(r) for g in getters) for r in values[i : i + batch]]
                 cursor.executemany(sql, chunk)
 
     fields = [(f, f.get_default()) for f in model._meta.concrete_fields]
@@ -766,6 +774,8 @@ def _fast_insert(model, rows: list[dict], *, batch: int = 5_000) -> None:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"  # noqa: S608 — the model's table
             )
+    if not history:
+        return
     history = model.history.model
     for row in rows:
         row["history_date"] = row["created_at"]
@@ -779,7 +789,7 @@ def _fast_insert(model, rows: list[dict], *, batch: int = 5_000) -> None:
 def write(builder) -> Counter:
     """Generate and write the plans of the network `builder` has just written; returns row counts."""
     from mignet.meetings.models import Decision, Position
-    from mignet.network.generate import BATCH, _bulk
+    from mignet.network.generate import _bulk
 
     ref = builder.ref.get("plans") or builder.ref.setdefault("plans", _Ref())  # read once per run
     pb = _PlansBuilder(builder, ref)
@@ -790,6 +800,23 @@ def write(builder) -> Counter:
         objs = rows.get(model, [])
         _bulk(model, objs)
         counts[f"{model._meta.verbose_name_plural}"] += len(objs)
+    _fast_insert(
+        Target,
+        [
+            {
+                "network_id": pb.network.pk,
+                "indicator_id": indicator.pk,
+                "period": period,
+                "period_end": end,
+                "value": value,
+                "visibility": visibility,
+                "created_at": when,
+                "updated_at": when,
+            }
+            for indicator, period, end, value, visibility, when in pb.targets
+        ],
+    )
+    counts[f"{Target._meta.verbose_name_plural}"] += len(pb.targets)
     _fast_insert(
         Measurement,
         [
@@ -818,8 +845,8 @@ def write(builder) -> Counter:
         target_col = [
             f.attname for f in through._meta.concrete_fields if f.attname not in ("id", "activity_id")
         ][0]
-        pairs = [through(activity_id=a.pk, **{target_col: t.pk}) for a, t in pb.links[field]]
-        through.objects.bulk_create(pairs, batch_size=BATCH * 2)
+        pairs = [{"activity_id": a.pk, target_col: t.pk} for a, t in pb.links[field]]
+        _fast_insert(through, pairs, history=False)
         links += len(pairs)
     for field, model, name in (
         ("priority_supporters", JointPriority, "supporters"),
@@ -829,8 +856,8 @@ def write(builder) -> Counter:
         through = model._meta.get_field(name).remote_field.through
         own = f"{model._meta.model_name}_id"
         other = [f.attname for f in through._meta.concrete_fields if f.attname not in ("id", own)][0]
-        pairs = [through(**{own: a.pk, other: t.pk}) for a, t in pb.links[field]]
-        through.objects.bulk_create(pairs, batch_size=BATCH * 2)
+        pairs = [{own: a.pk, other: t.pk} for a, t in pb.links[field]]
+        _fast_insert(through, pairs, history=False)
         links += len(pairs)
     counts["plans links (many-to-many)"] += links
     counts["history entries (plans)"] = (
