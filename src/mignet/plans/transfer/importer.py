@@ -513,8 +513,12 @@ class Reader:
                 )
         row.action = UPDATE if (row.data or row.m2m or row.refs) else UNCHANGED
 
-    def _next_code(self, parent_code: str, table_key, start: int) -> str:
-        n = self._positions.get(table_key, start) + 1
+    def _next_code(self, parent_code: str, table_key, start, new_parent: bool = False) -> str:
+        """The code the service will give the next new row under `parent_code`. `start` is the highest
+        position used so far, or a callable asked once per parent (a query); 0 under a new parent."""
+        if table_key not in self._positions:
+            self._positions[table_key] = 0 if new_parent else (start() if callable(start) else start)
+        n = self._positions[table_key] + 1
         self._positions[table_key] = n
         return f"{parent_code}.{n}" if parent_code else str(n)
 
@@ -630,15 +634,12 @@ class Reader:
             if parent_node is None:
                 expected = self._next_code("", ("result", None), top)
             else:
-                start = 0
-                if not parent_node.is_new:
-                    start = (
-                        Result.all_objects.filter(parent=parent_node.instance).aggregate(m=Max("position"))[
-                            "m"
-                        ]
-                        or 0
-                    )
-                expected = self._next_code(parent_node.code, ("result", parent_node.code), start)
+                expected = self._next_code(
+                    parent_node.code,
+                    ("result", parent_node.code),
+                    lambda: _max_position(Result.all_objects.filter(parent=parent_node.instance)),
+                    new_parent=parent_node.is_new,
+                )
             code = self._check_code(row, cells, expected, None)
         else:
             code = self._check_code(row, cells, None, instance.code)
@@ -773,17 +774,13 @@ class Reader:
                 )
                 continue
             if instance is None:
-                start = 0
-                if not output_node.is_new:
-                    start = (
-                        Activity.all_objects.filter(output=output_node.instance).aggregate(m=Max("position"))[
-                            "m"
-                        ]
-                        or 0
-                    )
-                code = self._check_code(
-                    row, cells, self._next_code(output_code, ("activity", output_code), start), None
+                expected = self._next_code(
+                    output_code,
+                    ("activity", output_code),
+                    lambda node=output_node: _max_position(Activity.all_objects.filter(output=node.instance)),
+                    new_parent=output_node.is_new,
                 )
+                code = self._check_code(row, cells, expected, None)
             else:
                 code = self._check_code(row, cells, None, instance.code)
             if code is None:
@@ -1223,6 +1220,10 @@ class Reader:
                     self.preview.error(
                         _("This indicator is not disaggregated this way."), sheet, row.number, col[name]
                     )
+
+
+def _max_position(qs) -> int:
+    return qs.aggregate(m=Max("position"))["m"] or 0
 
 
 def _header(by_key: dict, name: str) -> str:
