@@ -70,6 +70,7 @@ class ProgressReportViewSet(RecordViewSet):
     points (a draft), submitted once every activity has a line; reopened only by the secretariat."""
 
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    restore = None  # reports and their lines are never deleted, so there is nothing to restore
     policy_action = None  # per action; None: the HTTP method's (POST: change)
     serializer_class = ProgressReportSerializer
     filterset_class = ProgressReportFilter
@@ -114,6 +115,7 @@ class ProgressUpdateViewSet(RecordViewSet):
     """Lines of quarterly reports, one per activity; added and changed while the report is a draft."""
 
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    restore = None  # reports and their lines are never deleted, so there is nothing to restore
     serializer_class = ProgressUpdateSerializer
     filterset_class = ProgressUpdateFilter
     selector = staticmethod(selectors.progress_update_list)
@@ -122,6 +124,6 @@ class ProgressUpdateViewSet(RecordViewSet):
 
 
 routes = [
-    ("progress-reports", ProgressReportViewSet, "progressreport"),
-    ("progress-updates", ProgressUpdateViewSet, "progressupdate"),
+    ("progress-reports", ProgressReportViewSet, "progress-report"),
+    ("progress-updates", ProgressUpdateViewSet, "progress-update"),
 ]

@@ -140,7 +140,7 @@ MeasurementViewSet = _viewset(
 )
 
 routes = [
-    ("framework-items", FrameworkItemViewSet, "frameworkitem"),
+    ("framework-items", FrameworkItemViewSet, "framework-item"),
     ("plans", PlanViewSet, "plan"),
     ("results", ResultViewSet, "result"),
     ("activities", ActivityViewSet, "activity"),
