@@ -152,7 +152,10 @@ def cadence_alerts(now: datetime.datetime | None = None) -> int:
 
 def tick(now: datetime.datetime | None = None) -> dict[str, int]:
     """Run all the scheduled work once; returns what each part did."""
-    from mignet.plans.scheduled import progress_reminders  # the plans app builds on meetings, not the reverse
+    from mignet.plans.scheduled import (  # the plans app builds on meetings, not the reverse
+        progress_reminders,
+        stale_imports_purge,
+    )
 
     now = now or timezone.now()
     return {
@@ -161,4 +164,5 @@ def tick(now: datetime.datetime | None = None) -> dict[str, int]:
         "chair_term_alerts": chair_term_alerts(now),
         "cadence_alerts": cadence_alerts(now),
         "progress_reminders": progress_reminders(now),
+        "stale_imports_purged": stale_imports_purge(now),
     }

@@ -59,3 +59,30 @@ def progress_reminders(now: datetime.datetime | None = None) -> int:
                 ):
                     sent += 1
     return sent
+
+
+IMPORT_MAX_AGE = datetime.timedelta(hours=24)
+
+
+def stale_imports_purge(now: datetime.datetime | None = None) -> int:
+    """Delete uploaded workbooks whose preview was never applied, once their 24-hour token has expired."""
+    from django.core.files.storage import default_storage
+
+    from .views.transfer import IMPORT_DIR
+
+    now = now or timezone.now()
+    try:
+        _dirs, files = default_storage.listdir(IMPORT_DIR)
+    except (FileNotFoundError, NotImplementedError):
+        return 0
+    removed = 0
+    for name in files:
+        path = f"{IMPORT_DIR}/{name}"
+        try:
+            modified = default_storage.get_modified_time(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue
+        if now - modified > IMPORT_MAX_AGE:
+            default_storage.delete(path)
+            removed += 1
+    return removed
