@@ -25,8 +25,12 @@ def output(outcome):
 
 @pytest.fixture
 def unhcr_activity(output, unhcr):
-    return ActivityFactory(output=output, lead_organisation=unhcr, title="Orientation sessions in Sylhet",
-                           districts=[District.objects.get(name="Sylhet")])
+    return ActivityFactory(
+        output=output,
+        lead_organisation=unhcr,
+        title="Orientation sessions in Sylhet",
+        districts=[District.objects.get(name="Sylhet")],
+    )
 
 
 @pytest.fixture

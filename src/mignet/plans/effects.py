@@ -25,9 +25,7 @@ def _approve_check(decision) -> None:
     if plan.status != c.PlanStatus.SUBMITTED:
         raise ValidationError({"plan": _("Submit the plan for approval before it is approved.")})
     if plan.body_id != decision.body_id and decision.body.kind != nc.BodyKind.PLENARY:
-        raise ValidationError(
-            {"plan": _("A plan is approved by its own body or by the Network plenary.")}
-        )
+        raise ValidationError({"plan": _("A plan is approved by its own body or by the Network plenary.")})
 
 
 def _approve_apply(decision, actor) -> None:

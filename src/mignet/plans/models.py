@@ -53,7 +53,10 @@ class FrameworkItem(NetworkScopedModel):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     source = models.CharField(
-        _("source"), max_length=300, blank=True, help_text=_("The document that sets it out, e.g. UNSDCF 2022–2026.")
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The document that sets it out, e.g. UNSDCF 2022–2026."),
     )
 
     class Meta:
@@ -84,9 +87,13 @@ class Plan(NetworkScopedModel):
     body = models.ForeignKey(
         "network.Body", verbose_name=_("body"), on_delete=models.PROTECT, related_name="plans"
     )
-    kind = models.CharField(_("type"), max_length=20, choices=c.PlanKind.choices, default=c.PlanKind.WORK_PLAN)
+    kind = models.CharField(
+        _("type"), max_length=20, choices=c.PlanKind.choices, default=c.PlanKind.WORK_PLAN
+    )
     title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown. What the plan sets out to do."))
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Markdown. What the plan sets out to do.")
+    )
     start_date = models.DateField(_("starts"))
     end_date = models.DateField(_("ends"))
     status = models.CharField(
@@ -195,7 +202,9 @@ class Result(NetworkScopedModel):
             if self.parent_id is None:
                 raise ValidationError({"parent": _("An output must belong to an outcome.")})
             if self.parent.level != c.ResultLevel.OUTCOME:
-                raise ValidationError({"parent": _("An output belongs to an outcome, not to another output.")})
+                raise ValidationError(
+                    {"parent": _("An output belongs to an outcome, not to another output.")}
+                )
             if self.parent.plan_id != self.plan_id:
                 raise ValidationError({"parent": _("This outcome is in another plan.")})
         elif self.level == c.ResultLevel.OUTCOME and self.parent_id is not None:
@@ -207,7 +216,10 @@ class JointPriority(NetworkScopedModel):
     organisations; promoted into a plan's activities with the link kept (TWG objective 1)."""
 
     body = models.ForeignKey(
-        "network.Body", verbose_name=_("proposed in"), on_delete=models.PROTECT, related_name="joint_priorities"
+        "network.Body",
+        verbose_name=_("proposed in"),
+        on_delete=models.PROTECT,
+        related_name="joint_priorities",
     )
     kind = models.CharField(_("type"), max_length=16, choices=c.PriorityKind.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -253,7 +265,9 @@ class Activity(NetworkScopedModel):
     """What an organisation will do under an output (coded 1.1.1), with its tags, places, dates, budget,
     status and markers. A member focal point edits their own organisation's activities only."""
 
-    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="activities")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="activities"
+    )
     output = models.ForeignKey(
         Result, verbose_name=_("output"), on_delete=models.PROTECT, related_name="activities"
     )
@@ -268,7 +282,10 @@ class Activity(NetworkScopedModel):
         related_name="led_activities",
     )
     partners = models.ManyToManyField(
-        "network.Organisation", verbose_name=_("partner organisations"), blank=True, related_name="partner_activities"
+        "network.Organisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="partner_activities",
     )
     body = models.ForeignKey(
         "network.Body",
@@ -333,9 +350,7 @@ class Activity(NetworkScopedModel):
         _("human-rights marker"), choices=c.Marker.choices, default=c.Marker.NONE
     )
     human_rights_justification = models.TextField(_("why this human-rights marker"), blank=True)
-    joint_programme = models.BooleanField(
-        _("joint programme (delivering as one)"), default=False
-    )
+    joint_programme = models.BooleanField(_("joint programme (delivering as one)"), default=False)
     joint_priority = models.ForeignKey(
         JointPriority,
         verbose_name=_("joint-programming priority"),
@@ -405,9 +420,16 @@ class Indicator(NetworkScopedModel):
     """How progress on an outcome, output or activity is measured: unit, direction, baseline, targets per
     period and measurements, optionally disaggregated."""
 
-    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="indicators")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="indicators"
+    )
     result = models.ForeignKey(
-        Result, verbose_name=_("result"), on_delete=models.CASCADE, null=True, blank=True, related_name="indicators"
+        Result,
+        verbose_name=_("result"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
     )
     activity = models.ForeignKey(
         Activity,
@@ -423,10 +445,15 @@ class Indicator(NetworkScopedModel):
     direction = models.CharField(
         _("direction"), max_length=10, choices=c.Direction.choices, default=c.Direction.INCREASE
     )
-    baseline_value = models.DecimalField(_("baseline"), max_digits=16, decimal_places=2, null=True, blank=True)
+    baseline_value = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     disaggregation = models.JSONField(
-        _("disaggregated by"), default=list, blank=True, help_text=_("Sex, age group, migrant status, district.")
+        _("disaggregated by"),
+        default=list,
+        blank=True,
+        help_text=_("Sex, age group, migrant status, district."),
     )
     gcm_objectives = models.ManyToManyField(
         "core.GCMObjective", verbose_name=_("GCM objectives"), blank=True, related_name="indicators"
@@ -452,7 +479,9 @@ class Indicator(NetworkScopedModel):
             raise ValidationError({"result": _("This result or activity is in another plan.")})
         unknown = set(self.disaggregation or []) - set(c.Disaggregation.values)
         if unknown:
-            raise ValidationError({"disaggregation": _("Unknown disaggregation: %(v)s.") % {"v": ", ".join(sorted(unknown))}})
+            raise ValidationError(
+                {"disaggregation": _("Unknown disaggregation: %(v)s.") % {"v": ", ".join(sorted(unknown))}}
+            )
         if self.baseline_year and not 1990 <= self.baseline_year <= 2100:
             raise ValidationError({"baseline_year": _("Give a year such as 2024.")})
 
@@ -513,7 +542,12 @@ class Measurement(NetworkScopedModel):
         _("migrant status"), max_length=12, choices=c.MigrantStatus.choices, blank=True
     )
     district = models.ForeignKey(
-        "core.District", verbose_name=_("district"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "core.District",
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     report = models.ForeignKey(
         "plans.ProgressReport",
@@ -558,9 +592,7 @@ class Measurement(NetworkScopedModel):
             }
             extra = used - allowed
             if extra:
-                raise ValidationError(
-                    {sorted(extra)[0]: _("This indicator is not disaggregated this way.")}
-                )
+                raise ValidationError({sorted(extra)[0]: _("This indicator is not disaggregated this way.")})
 
 
 class ProgressReport(NetworkScopedModel):
@@ -569,12 +601,19 @@ class ProgressReport(NetworkScopedModel):
 
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="reports")
     organisation = models.ForeignKey(
-        "network.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="progress_reports"
+        "network.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
     )
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"), choices=[(q, f"Q{q}") for q in range(1, 5)])
     status = models.CharField(
-        _("status"), max_length=12, choices=c.ReportStatus.choices, default=c.ReportStatus.DRAFT, editable=False
+        _("status"),
+        max_length=12,
+        choices=c.ReportStatus.choices,
+        default=c.ReportStatus.DRAFT,
+        editable=False,
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
@@ -662,7 +701,11 @@ class ProgressUpdate(NetworkScopedModel):
     def clean(self) -> None:
         if self.percent_complete is not None and self.percent_complete > 100:
             raise ValidationError({"percent_complete": _("Give a percentage from 0 to 100.")})
-        if self.activity_id and self.report_id and self.activity.lead_organisation_id != self.report.organisation_id:
+        if (
+            self.activity_id
+            and self.report_id
+            and self.activity.lead_organisation_id != self.report.organisation_id
+        ):
             raise ValidationError({"activity": _("Report only on activities your organisation leads.")})
 
 
@@ -671,9 +714,13 @@ class Impediment(NetworkScopedModel):
     escalated TWG → Network → raised with the Government → resolved; each step dated (`ImpedimentStep`)."""
 
     title = models.CharField(_("impediment"), max_length=300)
-    description = models.TextField(_("details"), blank=True, help_text=_("Markdown. What is in the way, and what would help."))
+    description = models.TextField(
+        _("details"), blank=True, help_text=_("Markdown. What is in the way, and what would help.")
+    )
     category = models.CharField(_("category"), max_length=16, choices=c.ImpedimentCategory.choices)
-    severity = models.CharField(_("severity"), max_length=10, choices=c.Severity.choices, default=c.Severity.MEDIUM)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=c.Severity.choices, default=c.Severity.MEDIUM
+    )
     raised_by_body = models.ForeignKey(
         "network.Body",
         verbose_name=_("raised by (body)"),
@@ -694,7 +741,11 @@ class Impediment(NetworkScopedModel):
         Activity, verbose_name=_("activities affected"), blank=True, related_name="impediments"
     )
     stage = models.CharField(
-        _("stage"), max_length=12, choices=c.ImpedimentStage.choices, default=c.ImpedimentStage.RAISED, editable=False
+        _("stage"),
+        max_length=12,
+        choices=c.ImpedimentStage.choices,
+        default=c.ImpedimentStage.RAISED,
+        editable=False,
     )
     government_body = models.ForeignKey(
         "core.GovernmentBody",
@@ -737,12 +788,22 @@ class ImpedimentStep(NetworkScopedModel):
     from_stage = models.CharField(_("from"), max_length=12, choices=c.ImpedimentStage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=12, choices=c.ImpedimentStage.choices)
     government_body = models.ForeignKey(
-        "core.GovernmentBody", verbose_name=_("raised with"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "core.GovernmentBody",
+        verbose_name=_("raised with"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     note = models.TextField(_("why"))
     at = models.DateTimeField(_("when"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -760,8 +821,12 @@ class ImpedimentStep(NetworkScopedModel):
 class DuplicateReview(NetworkScopedModel):
     """A TWG's verdict on a pair of activities flagged as similar: complementary or a duplicate."""
 
-    first = models.ForeignKey(Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(Activity, verbose_name=_("similar activity"), on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="+"
+    )
+    second = models.ForeignKey(
+        Activity, verbose_name=_("similar activity"), on_delete=models.CASCADE, related_name="+"
+    )
     similarity = models.FloatField(_("similarity"), default=0, editable=False)
     verdict = models.CharField(_("verdict"), max_length=16, choices=c.DuplicateVerdict.choices)
     note = models.TextField(_("note"), blank=True)
@@ -784,7 +849,9 @@ class DuplicateReview(NetworkScopedModel):
                 name="uniq_duplicate_review",
                 violation_error_message=_("This pair has already been reviewed."),
             ),
-            models.CheckConstraint(condition=Q(first__lt=models.F("second")), name="duplicate_review_ordered"),
+            models.CheckConstraint(
+                condition=Q(first__lt=models.F("second")), name="duplicate_review_ordered"
+            ),
         ]
         verbose_name = _("duplicate review")
         verbose_name_plural = _("duplicate reviews")

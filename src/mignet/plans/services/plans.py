@@ -38,9 +38,10 @@ def framework_item_update(*, actor, instance, version, data, m2m=None) -> Framew
 
 def framework_item_delete(*, actor, instance, reason="") -> FrameworkItem:
     """Remove a framework item; refused while activities are tied to it."""
-    in_use = Activity.objects.filter(unsdcf_outcome=instance).exists() or Activity.objects.filter(
-        government_priority=instance
-    ).exists()
+    in_use = (
+        Activity.objects.filter(unsdcf_outcome=instance).exists()
+        or Activity.objects.filter(government_priority=instance).exists()
+    )
     if in_use:
         raise ValidationError(_("Activities are tied to %(item)s. Change them first.") % {"item": instance})
     return record_soft_delete(instance, actor=actor, reason=reason)
@@ -73,7 +74,10 @@ def plan_update(*, actor, instance, version, data, m2m=None) -> Plan:
         code = _content_outside(instance, start, end)
         if code:
             raise ValidationError(
-                {"start_date": _("Activity %(code)s falls outside this period; change its dates first.") % {"code": code}}
+                {
+                    "start_date": _("Activity %(code)s falls outside this period; change its dates first.")
+                    % {"code": code}
+                }
             )
     return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
 
@@ -126,7 +130,9 @@ def plan_withdraw(*, actor, instance: Plan) -> Plan:
 
 def plan_snapshot(plan: Plan) -> dict:
     """The plan's content as approved, as plain values (kept in `PlanVersion`)."""
-    results = list(Result.objects.filter(plan=plan).order_by("code").values("id", "code", "level", "title", "parent_id"))
+    results = list(
+        Result.objects.filter(plan=plan).order_by("code").values("id", "code", "level", "title", "parent_id")
+    )
     activities = []
     for a in (
         Activity.objects.filter(plan=plan)
@@ -152,7 +158,9 @@ def plan_snapshot(plan: Plan) -> dict:
             }
         )
     indicators = []
-    for i in Indicator.objects.filter(plan=plan).prefetch_related("targets").select_related("result", "activity"):
+    for i in (
+        Indicator.objects.filter(plan=plan).prefetch_related("targets").select_related("result", "activity")
+    ):
         indicators.append(
             {
                 "code": i.code,
@@ -258,7 +266,9 @@ def result_update(*, actor, instance, version, data, m2m=None) -> Result:
     _require_draft(instance.plan)
     for fixed in ("plan", "parent", "level"):
         if fixed in data and data[fixed] != getattr(instance, fixed):
-            raise ValidationError({fixed: _("A result stays where it is in the tree; add a new one instead.")})
+            raise ValidationError(
+                {fixed: _("A result stays where it is in the tree; add a new one instead.")}
+            )
     return record_update(instance, actor=actor, version=version, data=data, m2m=m2m)
 
 
@@ -266,7 +276,9 @@ def result_delete(*, actor, instance, reason="") -> Result:
     """Delete a result with nothing under it."""
     _require_draft(instance.plan)
     if instance.outputs.exists() or instance.activities.exists():
-        raise ValidationError(_("%(code)s still has outputs or activities under it.") % {"code": instance.code})
+        raise ValidationError(
+            _("%(code)s still has outputs or activities under it.") % {"code": instance.code}
+        )
     return record_soft_delete(instance, actor=actor, reason=reason)
 
 
@@ -279,11 +291,12 @@ def result_restore(*, actor, instance) -> Result:
 
 def _check_tags(m2m: dict | None, *, creating: bool) -> None:
     m2m = m2m or {}
-    if "gcm_objectives" in m2m or creating:
-        if not list(m2m.get("gcm_objectives") or []):
-            raise ValidationError({"gcm_objectives": _("Tie the activity to at least one GCM objective.")})
+    if ("gcm_objectives" in m2m or creating) and not list(m2m.get("gcm_objectives") or []):
+        raise ValidationError({"gcm_objectives": _("Tie the activity to at least one GCM objective.")})
     if len(list(m2m.get("sdg_targets") or [])) > MAX_SDG_TARGETS:
-        raise ValidationError({"sdg_targets": _("Choose at most %(n)s SDG targets.") % {"n": MAX_SDG_TARGETS}})
+        raise ValidationError(
+            {"sdg_targets": _("Choose at most %(n)s SDG targets.") % {"n": MAX_SDG_TARGETS}}
+        )
 
 
 def activity_create(*, actor, network, data, m2m=None) -> Activity:
