@@ -90,6 +90,7 @@ HTML.update(
         ("plans:plan-export-xlsx", "get", "plan"): SIGNED_IN,
         ("plans:plan-export-csv", "get", "plan"): SIGNED_IN,
         ("plans:plan-import", "get", "plan"): RUNS_TWG,
+        ("plans:import-job", "get", "import_job"): RUNS_TWG,
     }
 )
 for basename, key in (
@@ -323,6 +324,14 @@ def objects(network, twg, users, unhcr, iom) -> dict:
         "gcm": GCMObjective.objects.get(number=6),
         "government_body": GovernmentBody.objects.first(),
     }
+    objs["import_job"] = m.ImportJob.objects.create(
+        network=network,
+        plan=plan,
+        file_name="imports/done.xlsx",
+        requested_by=users["secretariat"],
+        status=c.ImportStatus.DONE,
+        summary={"created": 1, "updated": 0},
+    )
     objs["submitted_report"] = m.ProgressReport.objects.create(
         network=network,
         plan=approved,
@@ -420,6 +429,8 @@ def kwargs(name: str, key: str | None, objects) -> dict | None:
         return {"number": 6 if name.endswith("gcm") else 1}
     if name == "plans:framework-sdg":
         return {"code": "10.7"}
+    if name == "plans:import-job":
+        return {"pk": objects[key].plan_id, "job_pk": objects[key].pk}
     if name == "plans:plan-version":
         return {"pk": objects[key].pk, "number": 1}
     if key in ("new_duplicate_review", "new_plan", "new_activity"):

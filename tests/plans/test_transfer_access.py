@@ -17,6 +17,7 @@ from .transfer_helpers import (
     apply,
     export_bytes,
     import_url,
+    last_job,
     load,
     rich_plan,
     row_of,
@@ -100,12 +101,21 @@ def test_apply_is_all_or_nothing(client_for, plan, filled, monkeypatch):
     create, update = transfer_services.SERVICES["targets"]
     monkeypatch.setitem(transfer_services.SERVICES, "targets", (refuse, update))
     failed = apply(client, plan, response)
-    assert failed.status_code == 400
-    assert [str(p) for p in failed.context["preview"].errors] == [
-        f"Targets, row {wb['Targets'].max_row}, column Value: Refused by the service."
+    job = last_job()
+    assert failed.status_code == 302 and failed["Location"] == job.get_absolute_url()
+    assert job.status == "failed" and job.finished_at is not None
+    row = wb["Targets"].max_row
+    assert job.errors == [
+        {"sheet": "Targets", "row": row, "column": "Value", "message": "Refused by the service."}
     ]
     assert snapshot() == before
     assert Activity.objects.get(pk=a.pk).title != "Changed title"
+    page = client.get(job.get_absolute_url())
+    assert page.status_code == 200
+    text = " ".join(page.content.decode().split())
+    assert "The import failed. Nothing was saved." in text
+    assert f"Targets, row {row}, column Value: Refused by the service." in text
+    assert "Import again" in text and 'hx-trigger="every 2s"' not in text
 
 
 def test_apply_needs_the_preview_token_of_the_same_person(client_for, plan, filled):

@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from mignet.core.models import District, GCMObjective, GuidingPrinciple, SDGTarget
 from mignet.network.models import ThematicArea
 from mignet.plans import choices as c
-from mignet.plans.models import Activity, Indicator, Measurement, Result, Target
+from mignet.plans.models import Activity, ImportJob, Indicator, Measurement, Result, Target
 
 from .factories import ActivityFactory, IndicatorFactory, MeasurementFactory, TargetFactory
 
@@ -108,8 +109,15 @@ def upload(client, plan, content: bytes, name="plan.xlsx"):
 
 
 def apply(client, plan, response):
+    """Post the preview's token; the import job runs when the request's transaction commits (Celery is
+    eager in tests), so the job has ended when this returns. The answer redirects to the job page."""
     token = response.context["apply_form"].initial["token"]
-    return client.post(import_url(plan), {"token": token})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(import_url(plan), {"token": token})
+
+
+def last_job():
+    return ImportJob.objects.order_by("-pk").first()
 
 
 def errors(response) -> list[str]:

@@ -45,9 +45,15 @@ def _check_reserved_fields(instance: models.Model, actor, data: dict[str, Any], 
         raise ValidationError(refused)
 
 
-def _set_m2m(instance: models.Model, m2m: dict[str, Any] | None) -> None:
+def _set_m2m(instance: models.Model, m2m: dict[str, Any] | None, *, new: bool = False) -> None:
+    """Set each many-to-many field; a new row has no links yet, so its values are only added (no read of
+    the current links, and nothing at all for an empty list)."""
     for name, values in (m2m or {}).items():
-        getattr(instance, name).set(values)
+        if new:
+            if values:
+                getattr(instance, name).add(*values)
+        else:
+            getattr(instance, name).set(values)
 
 
 def record_save(instance: models.Model, *, actor, reason: str = "") -> None:
@@ -84,7 +90,7 @@ def record_create(
         instance._history_user = actor
         instance._change_reason = reason or None
         instance.save()
-        _set_m2m(instance, m2m)
+        _set_m2m(instance, m2m, new=True)
     return instance
 
 

@@ -22,3 +22,18 @@ for model in (
     models.DuplicateReview,
 ):
     admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(models.ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("plan", "status", "requested_by", "rows_done", "total_rows", "created_at", "finished_at")
+    list_filter = ("status",)
+    readonly_fields = (
+        "file_name",
+        "digest",
+        "requested_by",
+        "summary",
+        "errors",
+        "started_at",
+        "finished_at",
+    )

@@ -124,3 +124,12 @@ class PriorityStatus(models.TextChoices):
 class DuplicateVerdict(models.TextChoices):
     COMPLEMENTARY = "complementary", _("Complementary")
     DUPLICATE = "duplicate", _("Duplicate")
+
+
+class ImportStatus(models.TextChoices):
+    """Where an Excel import's apply is: waiting for a worker, running, done, or failed (nothing saved)."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

@@ -861,3 +861,49 @@ class DuplicateReview(NetworkScopedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:duplicates", kwargs={"network": self.network.slug})
+
+
+class ImportJob(NetworkScopedModel):
+    """One apply of an Excel import, run in the background: its progress, its outcome (how many rows were
+    created and updated) or the errors that stopped it (nothing saved). The uploaded file is deleted when
+    the job ends."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(_("file"), max_length=255, editable=False)
+    digest = models.CharField(_("preview fingerprint"), max_length=64, blank=True, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=c.ImportStatus.choices, default=c.ImportStatus.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows read"), default=0)
+    saving = models.BooleanField(_("saving"), default=False)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)  # {"created": n, "updated": m}
+    errors = models.JSONField(_("errors"), default=list, blank=True)  # [{sheet, row, column, message}]
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+
+    def __str__(self) -> str:
+        return f"{self.plan} — {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (c.ImportStatus.QUEUED, c.ImportStatus.RUNNING)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "plans:import-job", kwargs={"network": self.network.slug, "pk": self.plan_id, "job_pk": self.pk}
+        )

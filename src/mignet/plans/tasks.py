@@ -12,3 +12,15 @@ from . import scheduled
 def progress_reminders() -> int:
     """Remind organisations whose quarterly progress report is due within a week or overdue."""
     return scheduled.progress_reminders()
+
+
+@shared_task(name="mignet.plans.tasks.import_apply", acks_late=True)
+def import_apply(job_id: int) -> str:
+    """Apply a queued Excel import (plans.services.transfer.plan_import_run); returns its final status."""
+    from .models import ImportJob
+    from .services.transfer import plan_import_run
+
+    job = ImportJob.all_objects.filter(pk=job_id).first()
+    if job is None:
+        return "missing"
+    return plan_import_run(job).status

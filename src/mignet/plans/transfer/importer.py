@@ -28,6 +28,7 @@ from .reference import Reference, key, org_label
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 CENT = Decimal("0.01")
+PROGRESS_EVERY = 200
 
 
 class NotXlsx(Exception):
@@ -282,8 +283,11 @@ def _show(value) -> str:
 class Reader:
     """One dry run of a workbook against one plan."""
 
-    def __init__(self, plan, reference: Reference | None = None) -> None:
+    def __init__(self, plan, reference: Reference | None = None, progress=None) -> None:
         self.plan = plan
+        self.progress = progress  # called as progress(rows done, rows in all) every PROGRESS_EVERY rows
+        self.rows_done = 0
+        self.rows_total = 0
         self.ref = reference or Reference(plan.network)
         self.preview = Preview()
         self.limit = int(getattr(settings, "MIGNET_IMPORT_MAX_ROWS", 20000))
@@ -350,6 +354,9 @@ class Reader:
                 tables[sheet_key] = rows
         finally:
             wb.close()
+        self.rows_total = sum(len(rows) for rows in tables.values())
+        if self.progress:
+            self.progress(0, self.rows_total)
         for sheet, parse in (
             (t.RESULTS, self.results_sheet),
             (t.ACTIVITIES, self.activities_sheet),
@@ -359,7 +366,15 @@ class Reader:
         ):
             if sheet.key in tables:
                 parse(tables[sheet.key])
+        if self.progress:
+            self.progress(self.rows_total, self.rows_total)
         return self.preview
+
+    def _tick(self) -> None:
+        """One more row read; tell `progress` every PROGRESS_EVERY rows."""
+        self.rows_done += 1
+        if self.progress and self.rows_done % PROGRESS_EVERY == 0:
+            self.progress(self.rows_done, self.rows_total)
 
     @staticmethod
     def _row_count(ws, cap: int) -> int:
@@ -555,6 +570,7 @@ class Reader:
         taken: set = set()
         parsed = []
         for number, cells in rows:
+            self._tick()
             row = Row(sheet, number)
             instance = self._existing(row, cells, self.result_ids, _("a result"), taken)
             if instance is False:
@@ -737,6 +753,7 @@ class Reader:
         taken: set = set()
         national_names = {key(t.NATIONAL), key("National")}
         for number, cells in rows:
+            self._tick()
             row = Row(sheet, number)
             errors_before = len(self.preview.errors)
             instance = self._existing(row, cells, self.activity_ids, _("an activity"), taken)
@@ -974,6 +991,7 @@ class Reader:
         col = {c_.key: c_ for c_ in sheet.columns}
         taken: set = set()
         for number, cells in rows:
+            self._tick()
             row = Row(sheet, number)
             errors_before = len(self.preview.errors)
             instance = self._existing(row, cells, self.indicator_ids, _("an indicator"), taken)
@@ -1122,6 +1140,7 @@ class Reader:
         taken: set = set()
         keys_in_file: dict = {}
         for number, cells in rows:
+            self._tick()
             row = Row(sheet, number)
             errors_before = len(self.preview.errors)
             instance = self._existing(row, cells, table, label, taken)
@@ -1249,8 +1268,9 @@ def _same(old, new) -> bool:
     return old == new
 
 
-def read_workbook(source, *, plan, reference: Reference | None = None) -> Preview:
+def read_workbook(source, *, plan, reference: Reference | None = None, progress=None) -> Preview:
     """The dry run: what importing `source` (a path or file) into `plan` would do. Writes nothing.
+    `progress(done, total)` is told how many rows have been read, every PROGRESS_EVERY rows.
 
     Raises NotXlsx when openpyxl cannot open the file."""
-    return Reader(plan, reference).read(source)
+    return Reader(plan, reference, progress).read(source)

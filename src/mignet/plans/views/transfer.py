@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views import View
@@ -19,8 +19,8 @@ from mignet.core.selectors import record_get
 from mignet.core.views import NetworkMixin
 
 from ..forms.transfer import ImportApplyForm, ImportUploadForm, make_token, not_xlsx_message
-from ..models import Plan
-from ..services.transfer import ImportRefused, plan_import_apply, plan_import_check
+from ..models import ImportJob, Plan
+from ..services.transfer import plan_import_check, plan_import_start
 from ..transfer import csv_hxl, export
 from ..transfer.importer import CREATE, UPDATE, NotXlsx, read_workbook
 
@@ -172,27 +172,57 @@ class PlanImportView(NetworkMixin, View):
                 request, self.template_name, self.context(plan, form=ImportUploadForm()), status=400
             )
         try:
-            with default_storage.open(name, "rb") as source:
-                preview = plan_import_apply(
-                    actor=request.user, plan=plan, source=source, digest=data["digest"]
-                )
-        except ImportRefused as refused:
-            return render(
-                request, self.preview_template, self.preview_context(plan, refused.preview, None), status=400
-            )
-        except NotXlsx:
-            messages.error(request, not_xlsx_message())
+            job = plan_import_start(actor=request.user, plan=plan, name=name, digest=data["digest"])
+        except ValidationError as exc:
+            default_storage.delete(name)
+            messages.error(request, " ".join(exc.messages))
             return render(
                 request, self.template_name, self.context(plan, form=ImportUploadForm()), status=400
             )
-        finally:
-            default_storage.delete(name)
-        messages.success(
-            request,
-            _("Imported: %(created)s created, %(updated)s updated.")
-            % {"created": preview.count(CREATE), "updated": preview.count(UPDATE)},
+        return HttpResponseRedirect(job_url(job))
+
+
+def job_url(job: ImportJob) -> str:
+    return reverse(
+        "plans:import-job", kwargs={"network": job.network.slug, "pk": job.plan_id, "job_pk": job.pk}
+    )
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+class ImportJobView(NetworkMixin, View):
+    """GET: an import job's status and progress; while it runs the page asks again every 2 seconds (htmx)
+    and swaps its status block. Who may import into the plan, and the person who asked, see it."""
+
+    template_name = "plans/importjob_detail.html"
+    partial_template = "plans/partials/importjob_status.html"
+    http_method_names = ["get", "head"]
+
+    def get(self, request, *args, **kwargs):
+        plan = plan_get(user=request.user, network=self.network, pk=kwargs["pk"])
+        job = get_object_or_404(
+            ImportJob.objects.select_related("network", "requested_by"),
+            network=self.network,
+            plan=plan,
+            pk=kwargs["job_pk"],
         )
-        return HttpResponseRedirect(
-            _plan_url(plan)
-            or reverse("plans:plan-import", kwargs={"network": self.network.slug, "pk": plan.pk})
-        )
+        own = request.user.is_authenticated and job.requested_by_id == request.user.pk
+        if not own and not policy.can(request.user, "change", plan):
+            policy.deny(request.user, "change", plan)
+        ctx = {
+            "network": self.network,
+            "plan": plan,
+            "plan_url": _plan_url(plan),
+            "job": job,
+            "job_url": request.path,
+            "import_url": reverse("plans:plan-import", kwargs={"network": self.network.slug, "pk": plan.pk}),
+            "rows_done": _count(job.rows_done),
+            "total_rows": _count(job.total_rows),
+            "created": job.summary.get("created", 0),
+            "updated": job.summary.get("updated", 0),
+        }
+        if request.headers.get("HX-Request"):
+            return render(request, self.partial_template, ctx)
+        return render(request, self.template_name, ctx)
