@@ -126,7 +126,7 @@ def impediment_escalate(
         if to_stage not in allowed:
             raise ValidationError(
                 {
-                    "to_stage": _("An impediment that is %(now)s cannot move to \u201c%(next)s\u201d.")
+                    "to_stage": _("An impediment that is %(now)s cannot move to “%(next)s”.")
                     % {"now": impediment.get_stage_display().lower(), "next": Stage(to_stage).label}
                     if to_stage in Stage.values
                     else _("Choose one of the next steps offered.")
