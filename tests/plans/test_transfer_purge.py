@@ -24,3 +24,18 @@ def test_tick_deletes_only_workbooks_older_than_a_day(db):
 
 def test_tick_without_any_import_does_nothing(db):
     assert stale_imports_purge() == 0
+
+
+def test_tick_keeps_the_workbook_an_import_job_waits_for(plan, users):
+    from mignet.plans import choices as c
+    from mignet.plans.models import ImportJob
+
+    name = default_storage.save("imports/queued.xlsx", ContentFile(b"PK queued"))
+    two_days_ago = (timezone.now() - datetime.timedelta(days=2)).timestamp()
+    os.utime(default_storage.path(name), (two_days_ago, two_days_ago))
+    job = ImportJob.objects.create(
+        network=plan.network, plan=plan, file_name=name, requested_by=users["chair"]
+    )
+    assert stale_imports_purge() == 0 and default_storage.exists(name)
+    ImportJob.objects.filter(pk=job.pk).update(status=c.ImportStatus.FAILED)
+    assert stale_imports_purge() == 1 and not default_storage.exists(name)

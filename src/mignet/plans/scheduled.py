@@ -65,9 +65,11 @@ IMPORT_MAX_AGE = datetime.timedelta(hours=24)
 
 
 def stale_imports_purge(now: datetime.datetime | None = None) -> int:
-    """Delete uploaded workbooks whose preview was never applied, once their 24-hour token has expired."""
+    """Delete uploaded workbooks whose preview was never applied, once their 24-hour token has expired
+    (not those an import job still waits for or is reading)."""
     from django.core.files.storage import default_storage
 
+    from .models import ImportJob
     from .views.transfer import IMPORT_DIR
 
     now = now or timezone.now()
@@ -76,8 +78,15 @@ def stale_imports_purge(now: datetime.datetime | None = None) -> int:
     except (FileNotFoundError, NotImplementedError):
         return 0
     removed = 0
+    active = set(
+        ImportJob.objects.filter(status__in=[c.ImportStatus.QUEUED, c.ImportStatus.RUNNING]).values_list(
+            "file_name", flat=True
+        )
+    )
     for name in files:
         path = f"{IMPORT_DIR}/{name}"
+        if path in active:
+            continue
         try:
             modified = default_storage.get_modified_time(path)
         except (FileNotFoundError, NotImplementedError):
