@@ -259,8 +259,10 @@ def test_the_secretariat_imports_an_edited_workbook_after_fixing_its_one_error(
     expect(added).to_contain_text("New")
     assert snapshot() == before
 
+    # The apply runs as a background job; its page tells how it ended and leads back to the plan.
     s.get_by_role("button", name="Apply these changes").click()
     _flash(s, "Imported: 1 created, 1 updated.")
+    s.get_by_role("link", name="Back to the plan").click()
     expect(s.get_by_role("heading", level=1)).to_contain_text(draft.title)
     tree = s.get_by_role("main")
     expect(tree).to_contain_text(f"{activity.code} {RETITLED}")
