@@ -56,6 +56,11 @@ def _set_m2m(instance: models.Model, m2m: dict[str, Any] | None, *, new: bool = 
             getattr(instance, name).set(values)
 
 
+def record_lock(instance: models.Model) -> models.Model:
+    """The current row of `instance`, deleted or not, locked until the caller's transaction ends."""
+    return type(instance).all_objects.select_for_update().get(pk=instance.pk)
+
+
 def record_save(instance: models.Model, *, actor, reason: str = "") -> None:
     """Save a change a service made itself (a status, a date): a new version, in history with the actor.
 
@@ -104,9 +109,8 @@ def record_update(
     reason: str = "",
 ) -> models.Model:
     """Apply `data` to `instance` if nobody changed it since `version`; otherwise change nothing."""
-    model = type(instance)
     with transaction.atomic():
-        current = model.all_objects.select_for_update().get(pk=instance.pk)
+        current = record_lock(instance)
         policy.require(actor, "change", current)
         if current.deleted_at is not None:
             raise ValidationError(_("This record has been deleted; restore it before editing."))
@@ -128,7 +132,7 @@ def record_update(
 def record_soft_delete(instance: models.Model, *, actor, reason: str = "") -> models.Model:
     """Hide a row everywhere; the secretariat can restore it and history keeps every value."""
     with transaction.atomic():
-        current = type(instance).all_objects.select_for_update().get(pk=instance.pk)
+        current = record_lock(instance)
         policy.require(actor, "delete", current)
         if current.deleted_at is None:
             current.deleted_at = timezone.now()
@@ -142,7 +146,7 @@ def record_soft_delete(instance: models.Model, *, actor, reason: str = "") -> mo
 def record_restore(instance: models.Model, *, actor, reason: str = "") -> models.Model:
     """Bring a soft-deleted row back."""
     with transaction.atomic():
-        current = type(instance).all_objects.select_for_update().get(pk=instance.pk)
+        current = record_lock(instance)
         policy.require(actor, "restore", current)
         if current.deleted_at is not None:
             current.deleted_at = None

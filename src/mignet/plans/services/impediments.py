@@ -13,6 +13,7 @@ from mignet.core import policy
 from mignet.core.services import (
     ConcurrentEditError,
     record_create,
+    record_lock,
     record_restore,
     record_save,
     record_soft_delete,
@@ -114,7 +115,7 @@ def impediment_escalate(
     Government (the Government body required; secretariat), or resolved (why required). Dated, signed."""
     note = (note or "").strip()
     with transaction.atomic():
-        impediment = Impediment.all_objects.select_for_update().get(pk=instance.pk)
+        impediment = record_lock(instance)
         if impediment.deleted_at is not None:
             raise ValidationError(_("This impediment has been deleted; restore it first."))
         if version is not None and int(version) != impediment.version:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from mignet.core import policy
 from mignet.core.services import (
     record_create,
+    record_lock,
     record_restore,
     record_save,
     record_soft_delete,
@@ -94,7 +95,7 @@ def plan_restore(*, actor, instance) -> Plan:
 
 
 def _locked(plan: Plan) -> Plan:
-    return Plan.all_objects.select_for_update().get(pk=plan.pk)
+    return record_lock(plan)
 
 
 def plan_submit(*, actor, instance: Plan) -> Plan:

@@ -12,6 +12,7 @@ from mignet.core import policy
 from mignet.core.choices import Role
 from mignet.core.services import (
     record_create,
+    record_lock,
     record_restore,
     record_save,
     record_soft_delete,
@@ -78,7 +79,7 @@ def priority_restore(*, actor, instance) -> JointPriority:
 
 
 def _locked(instance: JointPriority) -> JointPriority:
-    current = JointPriority.all_objects.select_for_update().get(pk=instance.pk)
+    current = record_lock(instance)
     if current.deleted_at is not None:
         raise ValidationError(_("This priority has been deleted; restore it first."))
     return current

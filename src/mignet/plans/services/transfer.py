@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mignet.core import policy
+from mignet.core.services import record_lock
 
 from .. import choices as c
 from ..forms.transfer import not_xlsx_message
@@ -53,7 +54,7 @@ def plan_import_apply(*, actor, plan: Plan, source, digest: str | None = None) -
     """Read `source` again against the locked plan and write every change in one transaction; any error
     (in the file, or refused by a service) rolls everything back and raises ImportRefused."""
     with transaction.atomic():
-        plan = Plan.all_objects.select_for_update().get(pk=plan.pk)
+        plan = record_lock(plan)
         plan_import_check(actor=actor, plan=plan)
         preview = _read_checked(plan=plan, source=source, digest=digest)
         _write(actor=actor, plan=plan, preview=preview)
